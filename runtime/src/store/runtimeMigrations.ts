@@ -1,0 +1,7 @@
+import type { MigrationSet } from '@polis/engine';
+
+/** The runtime's schema, recorded apart from the engine's so that each package owns its tables. */
+export const runtimeMigrations: MigrationSet = {
+  tableName: 'runtime_migrations',
+  migrations: [],
+};
