@@ -36,6 +36,7 @@ import type { EngineRecord } from './records/Record.js';
 import type { Database } from './store/Database.js';
 import { DefinitionCache } from './state/DefinitionCache.js';
 import { KeyGenerator } from './state/KeyGenerator.js';
+import { mappings } from './state/mappings.js';
 import type { Variables } from './state/types.js';
 
 /** How to create an engine. */
@@ -50,10 +51,30 @@ export interface EngineOptions {
 
 type Handler<T> = (ctx: BatchContext, m: Machine) => Promise<CommandResult<T>>;
 
+/** Keys a command will read, loaded (and locked) for the whole batch in a few queries. */
+interface Prefetch {
+  readonly jobKeys?: readonly number[];
+  readonly instanceKeys?: readonly number[];
+}
+
 interface Queued {
   handler: Handler<unknown>;
+  prefetch: Prefetch | undefined;
   resolve: (result: CommandResult<unknown>) => void;
   reject: (error: unknown) => void;
+}
+
+/** An incident waiting to be resolved. */
+export interface OpenIncident {
+  readonly incidentKey: string;
+  readonly processInstanceKey: string;
+  readonly jobKey: string | undefined;
+  readonly elementInstanceKey: string;
+  readonly errorType: string;
+  readonly errorMessage: string;
+  readonly elementId: string;
+  readonly bpmnProcessId: string;
+  readonly createdAt: number;
 }
 
 /** A process instance that ran to its end, with its variables. */
@@ -75,7 +96,9 @@ export class Engine {
   private readonly keys = new KeyGenerator();
   private readonly definitions = new DefinitionCache();
   private readonly queue: Queued[] = [];
-  private draining = false;
+  private pumpScheduled = false;
+  private inFlight = 0;
+  private readonly maxInFlight: number;
   private readonly events = new EventEmitter();
   private readonly waiters = new Map<number, (outcome: InstanceOutcome) => void>();
   private readonly maxBatchSize: number;
@@ -86,6 +109,7 @@ export class Engine {
     this.db = options.db.knex;
     this.clock = options.clock ?? systemClock;
     this.maxBatchSize = options.maxBatchSize ?? 200;
+    this.maxInFlight = options.db.dialect === 'postgres' ? 2 : 1;
     this.events.setMaxListeners(0);
     const interval = options.schedulerIntervalMs ?? 100;
     if (interval > 0) {
@@ -155,7 +179,9 @@ export class Engine {
   async completeJob(request: { jobKey: string | number; variables?: unknown }): Promise<CommandResult<void>> {
     const variables = variablesDocument(request.variables);
     if (!variables.ok) return variables;
-    return this.submit((ctx, m) => completeJob(ctx, m, keyOf(request.jobKey), variables.value));
+    return this.submit((ctx, m) => completeJob(ctx, m, keyOf(request.jobKey), variables.value), {
+      jobKeys: [keyOf(request.jobKey)],
+    });
   }
 
   async failJob(request: {
@@ -255,6 +281,28 @@ export class Engine {
     }
   }
 
+  /** Open incidents, oldest first (of one process instance, or all). */
+  async listIncidents(filter: { processInstanceKey?: string | number } = {}): Promise<OpenIncident[]> {
+    let query = this.db('engine_incident').orderBy('key');
+    if (filter.processInstanceKey !== undefined)
+      query = query.where({ process_instance_key: keyOf(filter.processInstanceKey) });
+    const rows = (await query) as Record<string, unknown>[];
+    return rows.map((columns) => {
+      const row = mappings.incident.fromColumns(columns);
+      return {
+        incidentKey: String(row.key),
+        processInstanceKey: String(row.processInstanceKey),
+        jobKey: row.jobKey === null ? undefined : String(row.jobKey),
+        elementInstanceKey: String(row.data.elementInstanceKey),
+        errorType: row.data.errorType,
+        errorMessage: row.data.errorMessage,
+        elementId: row.data.elementId,
+        bpmnProcessId: row.data.bpmnProcessId,
+        createdAt: row.data.createdAt,
+      };
+    });
+  }
+
   /** Calls the listener with every record after its transaction commits; returns an unsubscribe function. */
   onRecords(listener: (records: readonly EngineRecord[]) => void): () => void {
     this.events.on('records', listener);
@@ -280,33 +328,42 @@ export class Engine {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    while (this.draining || this.queue.length > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    while (this.inFlight > 0 || this.queue.length > 0) await new Promise((resolve) => setTimeout(resolve, 5));
   }
 
   // ---- batching -----------------------------------------------------------------------------
 
-  private submit<T>(handler: Handler<T>): Promise<CommandResult<T>> {
+  private submit<T>(handler: Handler<T>, prefetch?: Prefetch): Promise<CommandResult<T>> {
     return new Promise<CommandResult<T>>((resolve, rejectPromise) => {
       this.queue.push({
         handler: handler as Handler<unknown>,
+        prefetch,
         resolve: resolve as (r: CommandResult<unknown>) => void,
         reject: rejectPromise,
       });
-      if (!this.draining) {
-        this.draining = true;
-        setImmediate(() => void this.drain());
+      if (!this.pumpScheduled) {
+        this.pumpScheduled = true;
+        setImmediate(() => {
+          this.pumpScheduled = false;
+          this.pump();
+        });
       }
     });
   }
 
-  private async drain(): Promise<void> {
-    try {
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, this.maxBatchSize);
-        await this.runBatch(batch);
-      }
-    } finally {
-      this.draining = false;
+  /**
+   * Starts batches while transactions are free: one at a time on PGlite (one connection), two on
+   * PostgreSQL, so that one batch's commit overlaps the next one's processing. Row locks keep batches
+   * that touch the same instances in order; the record-log lock keeps positions in commit order.
+   */
+  private pump(): void {
+    while (this.inFlight < this.maxInFlight && this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.maxBatchSize);
+      this.inFlight += 1;
+      void this.runBatch(batch).finally(() => {
+        this.inFlight -= 1;
+        this.pump();
+      });
     }
   }
 
@@ -327,7 +384,15 @@ export class Engine {
     const results: CommandResult<unknown>[] = [];
     let ctx!: BatchContext;
     const committed = await this.db.transaction(async (trx) => {
-      ctx = new BatchContext(trx, this.clock, this.clock.now(), this.keys, this.definitions);
+      ctx = new BatchContext(
+        trx,
+        this.clock,
+        this.clock.now(),
+        this.keys,
+        this.definitions,
+        this.options.db.dialect === 'postgres',
+      );
+      await prefetch(ctx, batch);
       for (const item of batch) {
         const m = new Machine(ctx);
         const result = await item.handler(ctx, m);
@@ -349,6 +414,17 @@ export class Engine {
     if (records.length > 0) this.events.emit('records', records);
     for (const type of ctx.jobTypesAvailable) this.events.emit('jobs', type);
   }
+}
+
+/** Loads the jobs and process instances a batch will touch: jobs first, then their instances, in key order. */
+async function prefetch(ctx: BatchContext, batch: readonly Queued[]): Promise<void> {
+  const jobKeys = batch.flatMap((item) => item.prefetch?.jobKeys ?? []);
+  if (jobKeys.length > 1) await ctx.jobs.load(jobKeys, true);
+  const instanceKeys = [
+    ...batch.flatMap((item) => item.prefetch?.instanceKeys ?? []),
+    ...jobKeys.map((key) => ctx.jobs.peek(key)?.processInstanceKey).filter((key): key is number => key !== undefined),
+  ];
+  if (instanceKeys.length > 1) await ctx.instances.load(instanceKeys, true);
 }
 
 function toRecord(row: Record<string, unknown>): EngineRecord {

@@ -5,7 +5,7 @@ export type { Migration, MigrationSet } from './store/Migration.js';
 export { migrate, isMigrated } from './store/migrate.js';
 export { engineMigrations } from './store/engineMigrations.js';
 export { DatabaseUnavailableError, InvariantViolation } from './errors.js';
-export { createEngine, Engine, type EngineOptions, type ProcessInstanceResult } from './Engine.js';
+export { createEngine, Engine, type EngineOptions, type OpenIncident, type ProcessInstanceResult } from './Engine.js';
 export type { CommandResult, Rejection, RejectionType } from './commands/Rejection.js';
 export type { DeploymentResource, DeploymentResult, DeployedProcessMetadata } from './commands/deploy.js';
 export type { ActivatedJob, ActivateJobsRequest } from './commands/jobCommands.js';

@@ -122,6 +122,7 @@ export async function deploy(
       deployed_at: ctx.now,
     });
     const deployed = ctx.definitions.remember(row, process);
+    ctx.latestDefinitions.set(process.bpmnProcessId, key);
     ctx.record('PROCESS', 'CREATED', key, {
       bpmnProcessId: row.bpmnProcessId,
       version,

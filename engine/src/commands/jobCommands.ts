@@ -1,7 +1,8 @@
 import type { BatchContext } from '../processing/BatchContext.js';
 import type { Machine } from '../processing/Machine.js';
 import { jobValue } from '../state/appliers/JobEvents.js';
-import type { JobRow, Variables } from '../state/types.js';
+import { mappings } from '../state/mappings.js';
+import type { JobRow, ProcessInstanceDoc, Variables } from '../state/types.js';
 import { accept, reject, type CommandResult } from './Rejection.js';
 
 /** A job handed to a worker, with the variables it asked for. */
@@ -55,9 +56,13 @@ export async function activateJobs(
   const worker = request.worker ?? '';
   const deadline = ctx.now + request.timeoutMs;
   const activated: ActivatedJob[] = [];
+  const docs = await readInstances(
+    ctx,
+    jobs.map((job) => job.processInstanceKey),
+  );
   for (const job of jobs) {
     m.apply.job.activated(job, worker, deadline);
-    const doc = await ctx.instances.get(job.processInstanceKey, false);
+    const doc = docs.get(job.processInstanceKey);
     let variables = doc ? m.variables.visible(doc, job.elementInstanceKey) : {};
     if (request.fetchVariables && request.fetchVariables.length > 0) {
       variables = Object.fromEntries(
@@ -79,6 +84,27 @@ export async function activateJobs(
     });
   }
   return accept(activated);
+}
+
+/** Reads instances for their variables without locking them: from this batch's cache, else in one query. */
+async function readInstances(ctx: BatchContext, keys: readonly number[]): Promise<Map<number, ProcessInstanceDoc>> {
+  const out = new Map<number, ProcessInstanceDoc>();
+  const missing: number[] = [];
+  for (const key of new Set(keys)) {
+    const cached = ctx.instances.peek(key);
+    if (cached) out.set(key, cached);
+    else if (!ctx.instances.knows(key)) missing.push(key);
+  }
+  if (missing.length > 0) {
+    const rows = (await ctx.trx('engine_process_instance').select('data').whereIn('key', missing)) as {
+      data: unknown;
+    }[];
+    for (const row of rows) {
+      const doc = mappings.instance.fromColumns(row);
+      out.set(doc.key, doc);
+    }
+  }
+  return out;
 }
 
 function present(job: JobRow, variables: Variables): ActivatedJob {

@@ -1,6 +1,6 @@
 import type { BatchContext } from '../processing/BatchContext.js';
 import type { Machine } from '../processing/Machine.js';
-import type { MessageRow, MessageSubscriptionRow, Variables } from '../state/types.js';
+import type { MessageRow, MessageStartSubscriptionRow, MessageSubscriptionRow, Variables } from '../state/types.js';
 import { accept, reject, type CommandResult } from './Rejection.js';
 
 /** What a client publishes. */
@@ -92,29 +92,84 @@ export async function publishMessage(
         .where({ bpmn_process_id: subscription.bpmnProcessId, correlation_key: correlationKey })) as unknown[];
       if (running) continue;
     }
-    const deployed = await ctx.definitions.byDefinitionKey(ctx.trx, subscription.processDefinitionKey);
-    if (!deployed) continue;
-    const doc = await m.createInstance(
-      deployed,
-      {},
-      { startEventId: subscription.data.startEventId, eventVariables: message.data.variables },
-    );
-    if (correlationKey !== '') {
-      doc.messageStartCorrelationKey = correlationKey;
-      await m.apply.message.startLockTaken(subscription.bpmnProcessId, correlationKey, doc.key);
-    }
-    m.apply.message.startCorrelated(subscription, message, doc);
-    await m.apply.message.correlatedToProcess(message.key, subscription.bpmnProcessId);
-    correlatedTo.add(subscription.bpmnProcessId);
-    await m.run();
+    if (await startInstance(ctx, m, subscription, message)) correlatedTo.add(subscription.bpmnProcessId);
   }
   await correlateBufferedForNewSubscriptions(ctx, m);
   return accept({ key: String(message.key) });
 }
 
-/** New subscriptions opened by a command take a matching buffered message at once, oldest first. */
+/** Creates an instance at a message start event; a correlation key locks it until the instance ends. */
+async function startInstance(
+  ctx: BatchContext,
+  m: Machine,
+  subscription: MessageStartSubscriptionRow,
+  message: MessageRow,
+): Promise<boolean> {
+  const deployed = await ctx.definitions.byDefinitionKey(ctx.trx, subscription.processDefinitionKey);
+  if (!deployed) return false;
+  const doc = await m.createInstance(
+    deployed,
+    {},
+    { startEventId: subscription.data.startEventId, eventVariables: message.data.variables },
+  );
+  if (message.correlationKey !== '') {
+    doc.messageStartCorrelationKey = message.correlationKey;
+    await m.apply.message.startLockTaken(subscription.bpmnProcessId, message.correlationKey, doc.key);
+  }
+  m.apply.message.startCorrelated(subscription, message, doc);
+  await m.apply.message.correlatedToProcess(message.key, subscription.bpmnProcessId);
+  await m.run();
+  return true;
+}
+
+/**
+ * When a message-started instance ends, the oldest message buffered meanwhile with its correlation key
+ * starts the next instance (of the latest version), as in Zeebe.
+ */
+async function startFromBuffered(
+  ctx: BatchContext,
+  m: Machine,
+  bpmnProcessId: string,
+  correlationKey: string,
+): Promise<void> {
+  await ctx.flush();
+  const [locked] = (await ctx
+    .trx('engine_message_start_lock')
+    .where({ bpmn_process_id: bpmnProcessId, correlation_key: correlationKey })) as unknown[];
+  if (locked) return;
+  const starts = ctx.messageStartSubscriptions.adopt(
+    (await ctx
+      .trx('engine_message_start_subscription')
+      .where({ bpmn_process_id: bpmnProcessId })
+      .orderBy('key')) as Record<string, unknown>[],
+  );
+  const names = new Map(starts.map((s) => [s.messageName, s]));
+  if (names.size === 0) return;
+  const rows = (await ctx
+    .trx('engine_message')
+    .whereIn('name', [...names.keys()])
+    .where({ correlation_key: correlationKey })
+    .where('deadline', '>', ctx.now)
+    .orderBy('key')) as Record<string, unknown>[];
+  for (const message of ctx.messages.adopt(rows)) {
+    if (!ctx.messages.peek(message.key)) continue;
+    if ((await correlatedProcesses(ctx, message.key)).has(bpmnProcessId)) continue;
+    await startInstance(ctx, m, names.get(message.name)!, message);
+    return;
+  }
+}
+
+/**
+ * New subscriptions opened by a command take a matching buffered message at once, oldest first; a released
+ * message start lock lets a buffered message start the next instance.
+ */
 export async function correlateBufferedForNewSubscriptions(ctx: BatchContext, m: Machine): Promise<void> {
-  while (m.pendingBufferedCorrelations.length > 0) {
+  while (m.pendingBufferedCorrelations.length > 0 || m.releasedStartLocks.length > 0) {
+    const released = m.releasedStartLocks.shift();
+    if (released) {
+      await startFromBuffered(ctx, m, released.bpmnProcessId, released.correlationKey);
+      continue;
+    }
     const key = m.pendingBufferedCorrelations.shift()!;
     const subscription = ctx.messageSubscriptions.peek(key);
     if (!subscription) continue;

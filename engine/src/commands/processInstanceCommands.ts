@@ -30,7 +30,7 @@ export async function createProcessInstance(
     request.processDefinitionKey !== undefined && Number(request.processDefinitionKey) > 0
       ? await ctx.definitions.byDefinitionKey(ctx.trx, Number(request.processDefinitionKey))
       : request.bpmnProcessId
-        ? await ctx.definitions.byProcessId(ctx.trx, request.bpmnProcessId, request.version)
+        ? await ctx.definitions.byProcessId(ctx.trx, request.bpmnProcessId, request.version, ctx.latestDefinitions)
         : undefined;
   if (!deployed) {
     if (!request.bpmnProcessId && request.processDefinitionKey === undefined) {

@@ -217,16 +217,17 @@ class ProcessReader {
       multiInstance: undefined,
       calledElement: undefined,
     };
+    // Before the event definition: which timers are allowed depends on whether the event interrupts.
+    if (type === 'BOUNDARY_EVENT') definition.interrupting = element.cancelActivity !== false;
+    if (type === 'START_EVENT') definition.interrupting = element.isInterrupting !== false;
     this.readMappings(element, definition);
     this.readEvent(element, definition);
     this.readTask(element, definition);
     this.readMultiInstance(element, definition);
     if (type === 'BOUNDARY_EVENT') {
       definition.attachedToId = child(element, 'attachedToRef')?.id;
-      definition.interrupting = element.cancelActivity !== false;
       if (!definition.attachedToId) this.problem(id, 'the boundary event is not attached to an activity');
     }
-    if (type === 'START_EVENT') definition.interrupting = element.isInterrupting !== false;
     if (type === 'CALL_ACTIVITY') {
       const called = extensions(element, 'zeebe:CalledElement')[0];
       const processId = text(called, 'processId');
@@ -283,7 +284,12 @@ class ProcessReader {
     }
     const eventType: BpmnEventType = eventDefinition ? (EVENT_TYPES[eventDefinition.$type] ?? 'UNSPECIFIED') : 'NONE';
     definition.eventType = eventType;
-    const allowed = ALLOWED_EVENTS[definition.type] ?? [];
+    const inEventSubProcess =
+      definition.scopeId !== undefined && this.elements.get(definition.scopeId)?.type === 'EVENT_SUB_PROCESS';
+    const allowed =
+      definition.type === 'START_EVENT' && inEventSubProcess
+        ? EVENT_SUB_PROCESS_STARTS
+        : (ALLOWED_EVENTS[definition.type] ?? []);
     const kind = definition.type.toLowerCase().replace(/_/g, ' ');
     if (!allowed.includes(eventType)) {
       const article = /^[aeiou]/.test(eventType.toLowerCase()) ? 'an' : 'a';
@@ -676,6 +682,16 @@ class ProcessReader {
   }
 }
 
+/** Flattens a bpmn-moddle warning ("unparsable content … line: 4 … nested error: …") into one sentence. */
+function describeWarning(message: string): string {
+  const [first = message] = message.split('\n');
+  const line = /line: (\d+)/.exec(message)?.[1];
+  const column = /column: (\d+)/.exec(message)?.[1];
+  const nested = /nested error: (.+)/.exec(message)?.[1];
+  const where = line ? ` at line ${line}${column ? `, column ${column}` : ''}` : '';
+  return `${first}${where}${nested ? `: ${nested}` : ''}`;
+}
+
 /**
  * Reads every executable process of a BPMN document and validates it against what the engine runs.
  * Never throws for bad input: unreadable XML and invalid models come back as problems.
@@ -690,8 +706,8 @@ export async function readProcesses(resourceName: string, xml: string): Promise<
   }
   const problems: DeploymentProblem[] = [];
   for (const warning of document.warnings) {
-    if (/duplicate ID/i.test(warning.message)) {
-      problems.push({ resourceName, elementId: warning.element?.id, message: warning.message.split('\n')[0]! });
+    if (/duplicate ID|unparsable content/i.test(warning.message)) {
+      problems.push({ resourceName, elementId: warning.element?.id, message: describeWarning(warning.message) });
     }
   }
   const candidates = list(document.definitions, 'rootElements').filter((root) => root.$type === 'bpmn:Process');

@@ -25,6 +25,8 @@ export class BatchContext {
   readonly afterCommit: (() => void)[] = [];
   /** Process instances that finished in this batch, with their root variables (for awaiting callers). */
   readonly finishedInstances = new Map<number, { completed: boolean; variables: Record<string, unknown> }>();
+  /** Latest process definitions looked up in this batch, by BPMN process id. */
+  readonly latestDefinitions = new Map<string, number>();
   /** Instances whose creators wait for their end (create with result), resolved after commit. */
   readonly awaited = new Map<number, (outcome: { completed: boolean; variables: Record<string, unknown> }) => void>();
   private flushedRecords = 0;
@@ -36,6 +38,8 @@ export class BatchContext {
     readonly now: number,
     private readonly keys: KeyGenerator,
     readonly definitions: DefinitionCache,
+    /** PostgreSQL takes array parameters; PGlite gets plain multi-row inserts. */
+    private readonly arrayInserts = false,
   ) {
     this.instances = new TableCache(mappings.instance, trx);
     this.jobs = new TableCache(mappings.job, trx);
@@ -83,23 +87,48 @@ export class BatchContext {
     // Serialize appends across engine processes so that positions follow commit order.
     await this.trx.raw('select pg_advisory_xact_lock(7071)');
     const out: { position: number; record: PendingRecord }[] = [];
-    for (let i = 0; i < pending.length; i += 500) {
-      const chunk = pending.slice(i, i + 500);
-      const rows = chunk.map((r) => ({
-        key: r.key,
-        timestamp: r.timestamp,
-        record_type: r.recordType,
-        value_type: r.valueType,
-        intent: r.intent,
-        process_instance_key:
-          typeof r.value.processInstanceKey === 'number' && r.value.processInstanceKey > 0
-            ? r.value.processInstanceKey
-            : null,
-        value: JSON.stringify(r.value),
-      }));
-      const positions = (await this.trx('engine_record').insert(rows).returning('position')) as { position: string }[];
+    for (let i = 0; i < pending.length; i += 1000) {
+      const chunk = pending.slice(i, i + 1000);
+      const positions = this.arrayInserts
+        ? await this.insertRecordsWithArrays(chunk)
+        : ((await this.trx('engine_record').insert(chunk.map(recordColumns)).returning('position')) as {
+            position: string;
+          }[]);
       positions.forEach((p, j) => out.push({ position: Number(p.position), record: chunk[j]! }));
     }
     return out;
   }
+
+  /** One statement with seven array parameters instead of thousands of placeholders (PostgreSQL only). */
+  private async insertRecordsWithArrays(chunk: readonly PendingRecord[]): Promise<{ position: string }[]> {
+    const columns = chunk.map(recordColumns);
+    const result = await this.trx.raw(
+      `insert into engine_record (key, timestamp, record_type, value_type, intent, process_instance_key, value)
+       select * from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::jsonb[])
+       returning position`,
+      [
+        columns.map((c) => c.key),
+        columns.map((c) => c.timestamp),
+        columns.map((c) => c.record_type),
+        columns.map((c) => c.value_type),
+        columns.map((c) => c.intent),
+        columns.map((c) => c.process_instance_key),
+        columns.map((c) => c.value),
+      ] as unknown as readonly Knex.RawBinding[],
+    );
+    return result.rows as { position: string }[];
+  }
+}
+
+function recordColumns(r: PendingRecord) {
+  const instance = r.value.processInstanceKey;
+  return {
+    key: r.key,
+    timestamp: r.timestamp,
+    record_type: r.recordType,
+    value_type: r.valueType,
+    intent: r.intent,
+    process_instance_key: typeof instance === 'number' && instance > 0 ? instance : null,
+    value: JSON.stringify(r.value),
+  };
 }

@@ -18,6 +18,8 @@ export interface ElementProcessor {
   ): Promise<readonly SequenceFlow[] | undefined>;
   /** Work before COMPLETED (e.g. a multi-instance body publishing its output collection); false on incident. */
   onComplete?(m: Machine, doc: ProcessInstanceDoc, ei: ElementInstance, def: ElementDefinition): Promise<boolean>;
+  /** Work right after COMPLETED, before the flows are taken (a link throw event activating its catch event). */
+  onCompleted?(m: Machine, doc: ProcessInstanceDoc, ei: ElementInstance, def: ElementDefinition): Promise<void>;
   /** Clean-up when the element is terminated (its job, its child process instance). */
   onTerminate?(m: Machine, doc: ProcessInstanceDoc, ei: ElementInstance, def: ElementDefinition): Promise<void>;
   /** For scopes: a child element instance has completed or terminated. */

@@ -6,7 +6,7 @@ import type { BatchContext } from './BatchContext.js';
 import { EventSubscriptionBehavior } from './behavior/EventSubscriptionBehavior.js';
 import { VariableBehavior } from './behavior/VariableBehavior.js';
 import type { ElementProcessor } from './ElementProcessor.js';
-import { collectOutputElement } from './processors/MultiInstanceBodyProcessor.js';
+import { completeInner } from './processors/MultiInstanceBodyProcessor.js';
 import { processorFor } from './processors/processorFor.js';
 
 type Step = { kind: 'activate' | 'complete'; instanceKey: number; elementKey: number };
@@ -31,6 +31,8 @@ export class Machine {
   readonly subscriptions: EventSubscriptionBehavior;
   /** Message subscriptions opened in this command that may match a buffered message. */
   readonly pendingBufferedCorrelations: number[] = [];
+  /** Message start locks released in this command: a buffered message may start the next instance. */
+  readonly releasedStartLocks: { bpmnProcessId: string; correlationKey: string }[] = [];
   private readonly queue: Step[] = [];
   /** Event variables an event-based gateway hands to the catch event it chose. */
   readonly handoff = new Map<string, Variables>();
@@ -219,7 +221,9 @@ export class Machine {
     if (ei.state !== 'ACTIVATED' && ei.state !== 'COMPLETING') return;
     const def = await this.element(doc, ei);
     const processor = this.processor(ei);
-    let flows: readonly SequenceFlow[] = def.outgoing;
+    // An inner multi-instance activity returns to its body; only the body takes the outgoing flows.
+    const isInner = def.multiInstance !== undefined && ei.type !== 'MULTI_INSTANCE_BODY';
+    let flows: readonly SequenceFlow[] = isInner ? [] : def.outgoing;
     if (ei.state === 'ACTIVATED') {
       if (processor.selectFlows) {
         const selected = await processor.selectFlows(this, doc, ei, def);
@@ -234,10 +238,10 @@ export class Machine {
     }
     if (processor.onComplete && !(await processor.onComplete(this, doc, ei, def))) return;
     if (!(await this.applyOutputs(doc, ei, def))) return;
-    if (def.multiInstance && ei.type !== 'MULTI_INSTANCE_BODY' && !(await collectOutputElement(this, doc, ei, def)))
-      return;
+    if (def.multiInstance && ei.type !== 'MULTI_INSTANCE_BODY' && !(await completeInner(this, doc, ei, def))) return;
     await this.subscriptions.close(doc, ei);
     this.apply.processInstance.completed(doc, ei);
+    await processor.onCompleted?.(this, doc, ei, def);
     await this.afterDone(doc, ei, def, flows);
   }
 
@@ -360,6 +364,10 @@ export class Machine {
     this.ctx.finishedInstances.set(doc.key, { completed, variables });
     if (doc.messageStartCorrelationKey !== undefined) {
       await this.apply.message.startLockReleased(doc.bpmnProcessId, doc.messageStartCorrelationKey);
+      this.releasedStartLocks.push({
+        bpmnProcessId: doc.bpmnProcessId,
+        correlationKey: doc.messageStartCorrelationKey,
+      });
     }
     for (const incident of await this.incidentsOfInstance(doc.key)) this.apply.incident.resolved(incident);
     this.apply.processInstance.finished(doc);

@@ -45,11 +45,17 @@ export class DefinitionCache {
     db: Knex | Knex.Transaction,
     bpmnProcessId: string,
     version?: number,
+    latestInBatch?: Map<string, number>,
   ): Promise<DeployedProcess | undefined> {
+    const latest = version === undefined || version < 0;
+    const known = latest ? latestInBatch?.get(bpmnProcessId) : undefined;
+    if (known !== undefined) return this.byDefinitionKey(db, known);
     let query = db('engine_process_definition').select('key').where({ bpmn_process_id: bpmnProcessId });
     query = version === undefined || version < 0 ? query.orderBy('version', 'desc').limit(1) : query.where({ version });
     const [found] = (await query) as { key: string }[];
-    return found ? this.byDefinitionKey(db, Number(found.key)) : undefined;
+    if (!found) return undefined;
+    if (latest) latestInBatch?.set(bpmnProcessId, Number(found.key));
+    return this.byDefinitionKey(db, Number(found.key));
   }
 
   private async parse(row: ProcessDefinitionRow): Promise<DeployedProcess> {

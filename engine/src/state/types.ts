@@ -37,7 +37,14 @@ export interface ElementInstance {
   /** For inner instances of a multi-instance activity. */
   loopCounter?: number;
   /** For multi-instance bodies. */
-  multiInstance?: { items: JsonValue[]; nextIndex: number; completed: number; active: number };
+  multiInstance?: {
+    items: JsonValue[];
+    nextIndex: number;
+    completed: number;
+    active: number;
+    /** Set when a completing inner instance satisfied the completion condition. */
+    conditionMet?: boolean;
+  };
   /** For call activities: the child process instance. */
   calledInstanceKey?: number;
   /** Why it is terminating: what to activate after it (interrupting events), or a cancel. */

@@ -12,7 +12,12 @@ export const CallActivityProcessor: ElementProcessor = {
       await m.raiseIncident(doc, ei, 'EXTRACT_VALUE_ERROR', reason, 'activate');
       return;
     }
-    const deployed = await m.ctx.definitions.byProcessId(m.ctx.trx, processId.value);
+    const deployed = await m.ctx.definitions.byProcessId(
+      m.ctx.trx,
+      processId.value,
+      undefined,
+      m.ctx.latestDefinitions,
+    );
     if (!deployed) {
       await m.raiseIncident(
         doc,

@@ -11,8 +11,12 @@ export const IntermediateThrowEventProcessor: ElementProcessor = {
     }
     await throwingBehavior(m, doc, ei, def);
   },
-  async selectFlows(m, doc, ei, def) {
-    if (def.eventType !== 'LINK') return def.outgoing;
+  async selectFlows(_m, _doc, _ei, def) {
+    return def.eventType === 'LINK' ? [] : def.outgoing;
+  },
+  /** A link throw event jumps to its catch event once it has completed, as in Zeebe. */
+  async onCompleted(m, doc, ei, def) {
+    if (def.eventType !== 'LINK') return;
     const model = await m.model(doc);
     const target = [...model.elements.values()].find(
       (e) =>
@@ -23,7 +27,6 @@ export const IntermediateThrowEventProcessor: ElementProcessor = {
     );
     const scope = doc.elements[ei.flowScopeKey];
     if (target && scope) await m.activateChild(doc, scope, target.id);
-    return [];
   },
   async onTerminate(m, doc, ei) {
     await jobTaskBehavior.cancelJob(m, doc, ei);

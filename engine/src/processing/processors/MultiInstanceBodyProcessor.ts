@@ -44,7 +44,7 @@ export const MultiInstanceBodyProcessor: ElementProcessor = {
     for (let i = 0; i < first; i++) await startInner(m, doc, ei, def);
   },
 
-  async onChildDone(m, doc, body, def, child) {
+  async onChildDone(m, doc, body, def) {
     if (body.state !== 'ACTIVATED') {
       await m.scopeMayComplete(doc, body);
       return;
@@ -53,18 +53,10 @@ export const MultiInstanceBodyProcessor: ElementProcessor = {
     const done = { ...mi, active: mi.active - 1, completed: mi.completed + 1 };
     m.apply.processInstance.updated(doc, body, { multiInstance: done });
     const loop = def.multiInstance!;
-    if (loop.completionCondition) {
-      const result = m.variables.evaluate(doc, body.key, loop.completionCondition, {
-        numberOfInstances: mi.items.length,
-        numberOfActiveInstances: done.active,
-        numberOfCompletedInstances: done.completed,
-        loopCounter: child.loopCounter ?? null,
-      });
-      if (result.ok && result.value === true) {
-        await m.terminateChildren(doc, body);
-        m.scheduleCompletion(doc, body);
-        return;
-      }
+    if (mi.conditionMet) {
+      await m.terminateChildren(doc, body);
+      m.scheduleCompletion(doc, body);
+      return;
     }
     if (loop.sequential && done.nextIndex < mi.items.length) {
       await startInner(m, doc, body, def);
@@ -80,8 +72,40 @@ export const MultiInstanceBodyProcessor: ElementProcessor = {
   },
 };
 
+/**
+ * Before an inner instance completes, while its variables are still there: collects its output element
+ * into the body's output collection and evaluates the completion condition in its scope, as Zeebe does.
+ * Returns false when an expression fails (an incident is raised on the inner instance).
+ */
+export async function completeInner(
+  m: Machine,
+  doc: ProcessInstanceDoc,
+  inner: ElementInstance,
+  def: ElementDefinition,
+): Promise<boolean> {
+  if (!(await collectOutputElement(m, doc, inner, def))) return false;
+  const loop = def.multiInstance;
+  const body = doc.elements[inner.flowScopeKey];
+  if (!loop?.completionCondition || !body?.multiInstance || body.state !== 'ACTIVATED') return true;
+  const mi = body.multiInstance;
+  const result = m.variables.evaluate(doc, inner.key, loop.completionCondition, {
+    numberOfInstances: mi.items.length,
+    numberOfActiveInstances: mi.active - 1,
+    numberOfCompletedInstances: mi.completed + 1,
+  });
+  if (!result.ok || typeof result.value !== 'boolean') {
+    const reason = result.ok
+      ? `Expected result of the expression '${loop.completionCondition.feel ?? ''}' to be 'BOOLEAN', but was ${JSON.stringify(result.value)}.`
+      : result.message;
+    await m.raiseIncident(doc, inner, 'EXTRACT_VALUE_ERROR', reason, 'complete');
+    return false;
+  }
+  if (result.value) m.apply.processInstance.updated(doc, body, { multiInstance: { ...mi, conditionMet: true } });
+  return true;
+}
+
 /** Collects an inner instance's output element into the body's output collection before it completes. */
-export async function collectOutputElement(
+async function collectOutputElement(
   m: Machine,
   doc: ProcessInstanceDoc,
   inner: ElementInstance,

@@ -121,7 +121,8 @@ export class ProcessInstanceEvents {
 
   private remove(doc: ProcessInstanceDoc, ei: ElementInstance): void {
     delete doc.elements[ei.key];
-    delete doc.variables[ei.key];
+    // The root scope's variables outlive the process element: the ended instance hands them on.
+    if (ei.key !== doc.key) delete doc.variables[ei.key];
     const scope = doc.elements[ei.flowScopeKey];
     if (scope) scope.children -= 1;
     this.ctx.instances.touch(doc.key);

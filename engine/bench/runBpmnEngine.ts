@@ -1,0 +1,49 @@
+import { Engine } from 'bpmn-engine';
+import { BPMN_ENGINE_PROCESS, percentile, RssSampler, type BenchResult } from './workload.js';
+
+/** The same workload on the bpmn-engine package, in memory, with an asynchronous service (like a worker). */
+export async function runBpmnEngine(n: number, concurrency: number): Promise<BenchResult> {
+  const latencies: number[] = [];
+  const rss = new RssSampler();
+  const quarters: number[] = [];
+  let next = 0;
+  let completed = 0;
+  const runOne = async (i: number) => {
+    const begin = performance.now();
+    const engine = new Engine({ name: `bench-${i}`, source: BPMN_ENGINE_PROCESS });
+    await new Promise<void>((resolve, reject) => {
+      engine.once('end', () => resolve());
+      engine.once('error', reject);
+      void engine.execute({
+        variables: { amount: i % 2 === 0 ? 100 : 2000 },
+        services: {
+          work: (_context: unknown, callback: (error: unknown, result?: unknown) => void) =>
+            setImmediate(() => callback(null, { done: true })),
+        },
+      });
+    });
+    latencies.push(performance.now() - begin);
+    completed += 1;
+    if (completed % Math.ceil(n / 4) === 0) quarters.push(Math.round(rss.sample() / 2 ** 20));
+  };
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) await runOne(next++);
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  rss.stop();
+  latencies.sort((a, b) => a - b);
+  return {
+    name: 'bpmn-engine (in memory)',
+    n,
+    concurrency,
+    seconds,
+    perSecond: n / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    peakRssMb: Math.round(rss.peak / 2 ** 20),
+    rssAtQuartersMb: quarters,
+  };
+}
