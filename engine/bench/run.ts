@@ -16,8 +16,8 @@ function option(name: string, fallback: number): number {
 }
 
 const n = option('n', 5000);
-const concurrency = option('concurrency', 64);
-const workers = option('workers', 4);
+const concurrency = option('concurrency', 128);
+const workers = option('workers', 8);
 const postgresUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 async function onPostgres(): Promise<BenchResult | string> {

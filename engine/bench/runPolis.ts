@@ -49,7 +49,16 @@ export async function runPolis(
         maxJobsToActivate: 100,
       });
       if (!jobs.ok || jobs.value.length === 0) {
-        await new Promise((resolve) => setTimeout(resolve, 2));
+        // Long polling: wake when jobs of the type appear (or after 50 ms).
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(done, 50);
+          const off = engine.onJobsAvailable((type) => type === 'bench-work' && done());
+          function done() {
+            clearTimeout(timer);
+            off();
+            resolve();
+          }
+        });
         continue;
       }
       await Promise.all(

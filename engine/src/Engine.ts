@@ -383,24 +383,28 @@ export class Engine {
   private async execute(batch: Queued[]): Promise<void> {
     const results: CommandResult<unknown>[] = [];
     let ctx!: BatchContext;
+    const trace = process.env.POLIS_ENGINE_TRACE ? [performance.now()] : undefined;
     const committed = await this.db.transaction(async (trx) => {
-      ctx = new BatchContext(
-        trx,
-        this.clock,
-        this.clock.now(),
-        this.keys,
-        this.definitions,
-        this.options.db.dialect === 'postgres',
-      );
+      ctx = new BatchContext(trx, this.clock, this.clock.now(), this.keys, this.definitions);
+      trace?.push(performance.now());
       await prefetch(ctx, batch);
+      trace?.push(performance.now());
       for (const item of batch) {
         const m = new Machine(ctx);
         const result = await item.handler(ctx, m);
         if (result.ok) await correlateBufferedForNewSubscriptions(ctx, m);
         results.push(result);
       }
-      return ctx.flushAll();
+      trace?.push(performance.now());
+      const flushed = await ctx.flushAll();
+      trace?.push(performance.now());
+      return flushed;
     });
+    if (trace) {
+      trace.push(performance.now());
+      const steps = trace.slice(1).map((t, i) => (t - trace[i]!).toFixed(1));
+      process.stderr.write(`batch ${batch.length} begin/prefetch/handlers/flush/commit ms: ${steps.join(' ')}\n`);
+    }
     const records: EngineRecord[] = committed.map(({ position, record }) => ({ ...record, position, partitionId: 1 }));
     batch.forEach((item, i) => item.resolve(results[i]!));
     for (const [key, waiter] of ctx.awaited) this.waiters.set(key, waiter);

@@ -93,7 +93,7 @@ async function findInstanceOfElement(ctx: BatchContext, m: Machine, elementInsta
   const [row] = (await ctx
     .trx('engine_process_instance')
     .select('key')
-    .whereRaw("data->'elements' \\? ?", [String(elementInstanceKey)])
+    .whereRaw("data->'elements'->? is not null", [String(elementInstanceKey)])
     .limit(1)) as { key: string }[];
   return row ? m.instance(Number(row.key)) : undefined;
 }

@@ -1,6 +1,7 @@
 import { dateAndTime, evaluate, FeelDate, FeelDateTime, FeelDuration, FeelTime, parseExpression } from 'feelin';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from './Clock.js';
+import { fastExpression } from './fastPath.js';
 
 /** A JSON value, as variables hold them. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
@@ -74,6 +75,13 @@ function camundaFunctions(clock: Clock): Record<string, unknown> {
 }
 
 const camundaFunctionNames: Record<string, unknown> = camundaFunctions({ now: () => 0 });
+const functionsByClock = new WeakMap<Clock, Record<string, unknown>>();
+
+function functionsFor(clock: Clock): Record<string, unknown> {
+  let functions = functionsByClock.get(clock);
+  if (!functions) functionsByClock.set(clock, (functions = camundaFunctions(clock)));
+  return functions;
+}
 
 /**
  * Evaluates a FEEL expression over the visible variables, with Camunda's extra built-in functions and
@@ -84,8 +92,10 @@ export function evaluateFeel(
   variables: Readonly<Record<string, unknown>>,
   clock: Clock,
 ): FeelResult {
+  const fast = fastExpression(expression)?.(variables);
+  if (fast !== undefined) return { ok: true, value: fast };
   try {
-    const { value, warnings } = evaluate(expression, { ...camundaFunctions(clock), ...variables });
+    const { value, warnings } = evaluate(expression, { ...functionsFor(clock), ...variables });
     const failure = warnings.find((w) => w.type === 'FUNCTION_INVOCATION_FAILURE' || w.type === 'NO_FUNCTION_FOUND');
     if (failure && (value === null || value === undefined)) {
       return { ok: false, message: `failed to evaluate expression '${expression}': ${failure.message}` };

@@ -38,8 +38,6 @@ export class BatchContext {
     readonly now: number,
     private readonly keys: KeyGenerator,
     readonly definitions: DefinitionCache,
-    /** PostgreSQL takes array parameters; PGlite gets plain multi-row inserts. */
-    private readonly arrayInserts = false,
   ) {
     this.instances = new TableCache(mappings.instance, trx);
     this.jobs = new TableCache(mappings.job, trx);
@@ -84,51 +82,38 @@ export class BatchContext {
     const pending = this.records.slice(this.flushedRecords);
     this.flushedRecords = this.records.length;
     if (pending.length === 0) return [];
-    // Serialize appends across engine processes so that positions follow commit order.
-    await this.trx.raw('select pg_advisory_xact_lock(7071)');
-    const out: { position: number; record: PendingRecord }[] = [];
-    for (let i = 0; i < pending.length; i += 1000) {
-      const chunk = pending.slice(i, i + 1000);
-      const positions = this.arrayInserts
-        ? await this.insertRecordsWithArrays(chunk)
-        : ((await this.trx('engine_record').insert(chunk.map(recordColumns)).returning('position')) as {
-            position: string;
-          }[]);
-      positions.forEach((p, j) => out.push({ position: Number(p.position), record: chunk[j]! }));
+    // Take the log lock (held to commit, so positions follow commit order across engine processes) and
+    // reserve the positions in the same round trip; the insert then needs no RETURNING.
+    const reserved = await this.trx.raw(
+      `with locked as (select pg_advisory_xact_lock(7071))
+       select setval('engine_record_position_seq', nextval('engine_record_position_seq') + ? - 1) as last from locked`,
+      [pending.length],
+    );
+    const first = Number((reserved.rows as { last: string }[])[0]!.last) - pending.length + 1;
+    const out = pending.map((record, i) => ({ position: first + i, record }));
+    for (let i = 0; i < out.length; i += 2000) {
+      await this.trx.raw(
+        `insert into engine_record (position, key, timestamp, record_type, value_type, intent, process_instance_key, value)
+         select position, key, timestamp, record_type, value_type, intent, process_instance_key, value
+         from json_to_recordset(?::json) as x(position bigint, key bigint, timestamp bigint, record_type text,
+           value_type text, intent text, process_instance_key bigint, value json)`,
+        [JSON.stringify(out.slice(i, i + 2000).map(recordColumns))],
+      );
     }
     return out;
   }
-
-  /** One statement with seven array parameters instead of thousands of placeholders (PostgreSQL only). */
-  private async insertRecordsWithArrays(chunk: readonly PendingRecord[]): Promise<{ position: string }[]> {
-    const columns = chunk.map(recordColumns);
-    const result = await this.trx.raw(
-      `insert into engine_record (key, timestamp, record_type, value_type, intent, process_instance_key, value)
-       select * from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::jsonb[])
-       returning position`,
-      [
-        columns.map((c) => c.key),
-        columns.map((c) => c.timestamp),
-        columns.map((c) => c.record_type),
-        columns.map((c) => c.value_type),
-        columns.map((c) => c.intent),
-        columns.map((c) => c.process_instance_key),
-        columns.map((c) => c.value),
-      ] as unknown as readonly Knex.RawBinding[],
-    );
-    return result.rows as { position: string }[];
-  }
 }
 
-function recordColumns(r: PendingRecord) {
+function recordColumns({ position, record: r }: { position: number; record: PendingRecord }) {
   const instance = r.value.processInstanceKey;
   return {
+    position,
     key: r.key,
     timestamp: r.timestamp,
     record_type: r.recordType,
     value_type: r.valueType,
     intent: r.intent,
     process_instance_key: typeof instance === 'number' && instance > 0 ? instance : null,
-    value: JSON.stringify(r.value),
+    value: r.value,
   };
 }

@@ -3,6 +3,8 @@ import type { Knex } from 'knex';
 /** How a row maps to its table: columns for writing, and back from what the database returns. */
 export interface TableMapping<Row extends { key: number }> {
   readonly table: string;
+  /** Every column with its SQL type, for set-based writes. */
+  readonly columns: Readonly<Record<string, 'bigint' | 'integer' | 'text' | 'json' | 'jsonb'>>;
   toColumns(row: Row): Record<string, unknown>;
   fromColumns(columns: Record<string, unknown>): Row;
 }
@@ -92,11 +94,29 @@ export class TableCache<Row extends { key: number }> {
     }
     this.dirty.clear();
     if (deletes.length > 0) await this.trx(this.mapping.table).whereIn('key', deletes).delete();
-    for (let i = 0; i < upserts.length; i += 500) {
-      await this.trx(this.mapping.table)
-        .insert(upserts.slice(i, i + 500))
-        .onConflict('key')
-        .merge();
-    }
+    if (upserts.length > 0) await upsertRows(this.trx, this.mapping, upserts);
   }
+}
+
+/**
+ * Upserts rows with one statement and one JSON parameter (json_to_recordset), which costs far less to
+ * build, send and parse than thousands of placeholders.
+ */
+export async function upsertRows(
+  trx: Knex.Transaction,
+  mapping: Pick<TableMapping<{ key: number }>, 'table' | 'columns'>,
+  rows: readonly Record<string, unknown>[],
+): Promise<void> {
+  const names = Object.keys(mapping.columns);
+  const definition = names.map((name) => `"${name}" ${mapping.columns[name]}`).join(', ');
+  const list = names.map((name) => `"${name}"`).join(', ');
+  const updates = names
+    .filter((name) => name !== 'key')
+    .map((name) => `"${name}" = excluded."${name}"`)
+    .join(', ');
+  await trx.raw(
+    `insert into ${mapping.table} (${list}) select ${list} from json_to_recordset(?::json) as x(${definition})
+     on conflict (key) do update set ${updates}`,
+    [JSON.stringify(rows)],
+  );
 }

@@ -12,23 +12,34 @@ import type {
 
 const num = (value: unknown): number => Number(value);
 const numOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
-const json = (value: unknown): string => JSON.stringify(value);
 const parsed = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
 
 /** Each state table's mapping between rows and columns. */
 export const mappings = {
   instance: {
     table: 'engine_process_instance',
+    columns: { key: 'bigint', bpmn_process_id: 'text', process_definition_key: 'bigint', data: 'json' },
     toColumns: (row) => ({
       key: row.key,
       bpmn_process_id: row.bpmnProcessId,
       process_definition_key: row.processDefinitionKey,
-      data: json(row),
+      data: row,
     }),
     fromColumns: (c) => parsed<ProcessInstanceDoc>(c.data),
   } satisfies TableMapping<ProcessInstanceDoc>,
   job: {
     table: 'engine_job',
+    columns: {
+      key: 'bigint',
+      type: 'text',
+      state: 'text',
+      process_instance_key: 'bigint',
+      element_instance_key: 'bigint',
+      retries: 'integer',
+      deadline: 'bigint',
+      recurring_at: 'bigint',
+      data: 'jsonb',
+    },
     toColumns: (row) => ({
       key: row.key,
       type: row.type,
@@ -38,7 +49,7 @@ export const mappings = {
       retries: row.retries,
       deadline: row.deadline,
       recurring_at: row.recurringAt,
-      data: json(row.data),
+      data: row.data,
     }),
     fromColumns: (c) => ({
       key: num(c.key),
@@ -54,12 +65,19 @@ export const mappings = {
   } satisfies TableMapping<JobRow>,
   timer: {
     table: 'engine_timer',
+    columns: {
+      key: 'bigint',
+      due_date: 'bigint',
+      process_instance_key: 'bigint',
+      process_definition_key: 'bigint',
+      data: 'jsonb',
+    },
     toColumns: (row) => ({
       key: row.key,
       due_date: row.dueDate,
       process_instance_key: row.processInstanceKey,
       process_definition_key: row.processDefinitionKey,
-      data: json(row.data),
+      data: row.data,
     }),
     fromColumns: (c) => ({
       key: num(c.key),
@@ -71,13 +89,21 @@ export const mappings = {
   } satisfies TableMapping<TimerRow>,
   messageSubscription: {
     table: 'engine_message_subscription',
+    columns: {
+      key: 'bigint',
+      message_name: 'text',
+      correlation_key: 'text',
+      process_instance_key: 'bigint',
+      bpmn_process_id: 'text',
+      data: 'jsonb',
+    },
     toColumns: (row) => ({
       key: row.key,
       message_name: row.messageName,
       correlation_key: row.correlationKey,
       process_instance_key: row.processInstanceKey,
       bpmn_process_id: row.bpmnProcessId,
-      data: json(row.data),
+      data: row.data,
     }),
     fromColumns: (c) => ({
       key: num(c.key),
@@ -90,12 +116,19 @@ export const mappings = {
   } satisfies TableMapping<MessageSubscriptionRow>,
   messageStartSubscription: {
     table: 'engine_message_start_subscription',
+    columns: {
+      key: 'bigint',
+      message_name: 'text',
+      bpmn_process_id: 'text',
+      process_definition_key: 'bigint',
+      data: 'jsonb',
+    },
     toColumns: (row) => ({
       key: row.key,
       message_name: row.messageName,
       bpmn_process_id: row.bpmnProcessId,
       process_definition_key: row.processDefinitionKey,
-      data: json(row.data),
+      data: row.data,
     }),
     fromColumns: (c) => ({
       key: num(c.key),
@@ -107,12 +140,19 @@ export const mappings = {
   } satisfies TableMapping<MessageStartSubscriptionRow>,
   signalSubscription: {
     table: 'engine_signal_subscription',
+    columns: {
+      key: 'bigint',
+      signal_name: 'text',
+      process_instance_key: 'bigint',
+      process_definition_key: 'bigint',
+      data: 'jsonb',
+    },
     toColumns: (row) => ({
       key: row.key,
       signal_name: row.signalName,
       process_instance_key: row.processInstanceKey,
       process_definition_key: row.processDefinitionKey,
-      data: json(row.data),
+      data: row.data,
     }),
     fromColumns: (c) => ({
       key: num(c.key),
@@ -124,13 +164,21 @@ export const mappings = {
   } satisfies TableMapping<SignalSubscriptionRow>,
   message: {
     table: 'engine_message',
+    columns: {
+      key: 'bigint',
+      name: 'text',
+      correlation_key: 'text',
+      message_id: 'text',
+      deadline: 'bigint',
+      data: 'jsonb',
+    },
     toColumns: (row) => ({
       key: row.key,
       name: row.name,
       correlation_key: row.correlationKey,
       message_id: row.messageId,
       deadline: row.deadline,
-      data: json(row.data),
+      data: row.data,
     }),
     fromColumns: (c) => ({
       key: num(c.key),
@@ -143,11 +191,12 @@ export const mappings = {
   } satisfies TableMapping<MessageRow>,
   incident: {
     table: 'engine_incident',
+    columns: { key: 'bigint', process_instance_key: 'bigint', job_key: 'bigint', data: 'jsonb' },
     toColumns: (row) => ({
       key: row.key,
       process_instance_key: row.processInstanceKey,
       job_key: row.jobKey,
-      data: json(row.data),
+      data: row.data,
     }),
     fromColumns: (c) => ({
       key: num(c.key),

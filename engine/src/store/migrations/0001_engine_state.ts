@@ -16,11 +16,12 @@ export const engineState: Migration = {
       t.bigInteger('deployed_at').notNullable();
       t.unique(['bpmn_process_id', 'version']);
     });
+    // Instance documents and record values are json, not jsonb: written far more often than queried.
     await knex.schema.createTable('engine_process_instance', (t) => {
       t.bigInteger('key').primary();
       t.text('bpmn_process_id').notNullable();
       t.bigInteger('process_definition_key').notNullable();
-      t.jsonb('data').notNullable();
+      t.json('data').notNullable();
     });
     await knex.schema.createTable('engine_job', (t) => {
       t.bigInteger('key').primary();
@@ -105,7 +106,7 @@ export const engineState: Migration = {
       t.text('value_type').notNullable();
       t.text('intent').notNullable();
       t.bigInteger('process_instance_key');
-      t.jsonb('value').notNullable();
+      t.json('value').notNullable();
       t.index(['process_instance_key']);
     });
   },
