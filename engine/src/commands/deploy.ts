@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { DeploymentProblem } from '../model/DeploymentProblem.js';
 import { formatProblem } from '../model/DeploymentProblem.js';
-import type { ProcessDefinitionModel } from '../model/ProcessModel.js';
+import type { ElementDefinition, Expression, ProcessDefinitionModel } from '../model/ProcessModel.js';
 import { readProcesses } from '../model/readProcesses.js';
 import type { BatchContext } from '../processing/BatchContext.js';
 import type { Machine } from '../processing/Machine.js';
-import { scheduleTimer } from '../timer/timerSchedule.js';
+import { scheduleTimer, type TimerSchedule } from '../timer/timerSchedule.js';
+import { evaluateFeel } from '../feel/feel.js';
+import { systemClock, type Clock } from '../feel/Clock.js';
 import { accept, reject, type CommandResult } from './Rejection.js';
 
 /** A resource to deploy: a file name and its BPMN XML. */
@@ -50,6 +52,7 @@ export async function validateResources(
     const { processes, problems: found } = await readProcesses(resource.name, resource.content);
     problems.push(...found);
     for (const process of processes) {
+      problems.push(...startEventProblems(resource.name, process));
       const other = seen.get(process.bpmnProcessId);
       if (other) {
         problems.push({
@@ -178,9 +181,11 @@ async function replaceStartSubscriptions(
   }
   for (const startId of process.startEventIds) {
     const start = process.elements.get(startId)!;
-    if (start.eventType === 'TIMER' && start.timer && !start.timer.expression.feel) {
-      const schedule = scheduleTimer(start.timer.kind, start.timer.expression.source, ctx.now);
-      if (typeof schedule === 'string') continue;
+    const subscription = startSubscriptionOf(start, ctx.clock, ctx.now);
+    if (typeof subscription === 'string')
+      throw new Error(`Expected ${startId} to have been validated, but: ${subscription}`);
+    if (subscription.kind === 'timer') {
+      const { schedule } = subscription;
       m.apply.timer.created({
         key: await ctx.nextKey(),
         dueDate: schedule.dueDate,
@@ -195,24 +200,67 @@ async function replaceStartSubscriptions(
           bpmnProcessId: process.bpmnProcessId,
         },
       });
-    } else if (start.eventType === 'MESSAGE' && start.message) {
-      const name = start.message.name.feel ? undefined : start.message.name.source;
-      if (!name) continue;
+    } else if (subscription.kind === 'message') {
       m.apply.message.startSubscriptionCreated({
         key: await ctx.nextKey(),
-        messageName: name,
+        messageName: subscription.name,
         bpmnProcessId: process.bpmnProcessId,
         processDefinitionKey: definitionKey,
         data: { startEventId: startId, version: 0 },
       });
-    } else if (start.eventType === 'SIGNAL' && start.signal) {
+    } else if (subscription.kind === 'signal' && start.signal) {
       m.apply.signal.subscriptionCreated({
         key: await ctx.nextKey(),
-        signalName: start.signal.name.source,
+        signalName: subscription.kind === 'signal' ? subscription.name : start.signal.name.source,
         processInstanceKey: null,
         processDefinitionKey: definitionKey,
         data: { elementId: startId, elementInstanceKey: -1, bpmnProcessId: process.bpmnProcessId },
       });
     }
   }
+}
+
+type StartSubscription =
+  { kind: 'none' } | { kind: 'timer'; schedule: TimerSchedule } | { kind: 'message' | 'signal'; name: string };
+
+/**
+ * What a start event subscribes to once deployed. Expressions on start events are evaluated at deploy
+ * time without variables, as in Zeebe; a sentence explains why one cannot be.
+ */
+function startSubscriptionOf(start: ElementDefinition, clock: Clock, now: number): StartSubscription | string {
+  const evaluated = (expression: Expression, what: string): string | { error: string } => {
+    if (!expression.feel) return expression.source;
+    const result = evaluateFeel(expression.feel, {}, clock);
+    if (!result.ok)
+      return { error: `the ${what} '${expression.source}' cannot be evaluated at deploy time: ${result.message}` };
+    if (typeof result.value !== 'string' || result.value === '') {
+      return {
+        error: `the ${what} '${expression.source}' must give a text at deploy time (start events see no variables), but gave ${JSON.stringify(result.value)}`,
+      };
+    }
+    return result.value;
+  };
+  if (start.eventType === 'TIMER' && start.timer) {
+    const text = evaluated(start.timer.expression, `timer ${start.timer.kind}`);
+    if (typeof text !== 'string') return text.error;
+    const schedule = scheduleTimer(start.timer.kind, text, now);
+    return typeof schedule === 'string' ? `the timer ${start.timer.kind} ${schedule}` : { kind: 'timer', schedule };
+  }
+  if (start.eventType === 'MESSAGE' && start.message) {
+    const name = evaluated(start.message.name, 'message name');
+    return typeof name === 'string' ? { kind: 'message', name } : name.error;
+  }
+  if (start.eventType === 'SIGNAL' && start.signal) {
+    const name = evaluated(start.signal.name, 'signal name');
+    return typeof name === 'string' ? { kind: 'signal', name } : name.error;
+  }
+  return { kind: 'none' };
+}
+
+/** Problems of process-level start events whose expressions cannot be evaluated at deploy time. */
+function startEventProblems(resourceName: string, process: ProcessDefinitionModel): DeploymentProblem[] {
+  return process.startEventIds.flatMap((id) => {
+    const result = startSubscriptionOf(process.elements.get(id)!, systemClock, Date.now());
+    return typeof result === 'string' ? [{ resourceName, elementId: id, message: result }] : [];
+  });
 }
