@@ -16,7 +16,7 @@ export const BENCH_PROCESS = `<?xml version="1.0" encoding="UTF-8"?>
   </bpmn:process>
 </bpmn:definitions>`;
 
-/** The same workload for bpmn-engine: a service function and a JavaScript condition. */
+/** The same workload for bpmn-engine: a service function, and a condition through an expression (no script VM). */
 export const BPMN_ENGINE_PROCESS = `<?xml version="1.0" encoding="UTF-8"?>
 <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
   <process id="bench" isExecutable="true">
@@ -27,7 +27,7 @@ export const BPMN_ENGINE_PROCESS = `<?xml version="1.0" encoding="UTF-8"?>
     <endEvent id="endSmall" />
     <sequenceFlow id="f1" sourceRef="start" targetRef="work" />
     <sequenceFlow id="f2" sourceRef="work" targetRef="decide" />
-    <sequenceFlow id="toBig" sourceRef="decide" targetRef="endBig"><conditionExpression xsi:type="tFormalExpression" language="javascript">next(null, environment.variables.amount &gt; 1000)</conditionExpression></sequenceFlow>
+    <sequenceFlow id="toBig" sourceRef="decide" targetRef="endBig"><conditionExpression xsi:type="tFormalExpression">\${environment.services.isBig()}</conditionExpression></sequenceFlow>
     <sequenceFlow id="toSmall" sourceRef="decide" targetRef="endSmall" />
   </process>
 </definitions>`;
