@@ -8,6 +8,7 @@ import {
 } from './commands/messageCommands.js';
 import { deploy, validateResources, type DeploymentResource, type DeploymentResult } from './commands/deploy.js';
 import { resolveIncident } from './commands/incidentCommands.js';
+import { deleteResource } from './commands/deleteResource.js';
 import {
   activateJobs,
   completeJob,
@@ -265,6 +266,16 @@ export class Engine {
 
   resolveIncident(request: { incidentKey: string | number }): Promise<CommandResult<void>> {
     return this.submit((ctx, m) => resolveIncident(ctx, m, keyOf(request.incidentKey)));
+  }
+
+  /** Deletes a process definition that no instance runs (Zeebe's DeleteResource). */
+  deleteResource(request: { resourceKey: string | number }): Promise<CommandResult<void>> {
+    return this.submit((ctx, m) => deleteResource(ctx, m, keyOf(request.resourceKey)));
+  }
+
+  /** Commands waiting for a transaction: the gateway refuses new work when this grows too long. */
+  get pendingCommands(): number {
+    return this.queue.length;
   }
 
   /** Fires due timers, revives timed-out and backed-off jobs, expires messages. The scheduler calls it; tests may too. */

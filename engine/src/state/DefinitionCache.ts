@@ -33,6 +33,11 @@ export class DefinitionCache {
     return deployed;
   }
 
+  /** Drops a deleted definition. */
+  forget(key: number): void {
+    this.byKey.delete(key);
+  }
+
   async byDefinitionKey(db: Knex | Knex.Transaction, key: number): Promise<DeployedProcess | undefined> {
     const cached = this.byKey.get(key);
     if (cached) return cached;
