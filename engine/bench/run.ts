@@ -1,5 +1,6 @@
-// `npm run bench -w engine [-- --n 5000 --concurrency 64 --workers 4]`: instances per second for
-// start → service task → exclusive gateway → end, on PGlite and PostgreSQL, beside bpmn-engine.
+// `npm run bench -w engine [-- --n 5000 --concurrency 64 --workers 4] [--via grpc]`: instances per second
+// for start → service task → exclusive gateway → end, on PGlite and PostgreSQL, beside bpmn-engine; with
+// `--via grpc` also through the Zeebe gateway with @camunda8/sdk clients and job workers.
 import knexFactory from 'knex';
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase } from '../src/store/createTestDatabase.js';
@@ -8,6 +9,7 @@ import { migrate } from '../src/store/migrate.js';
 import { openDatabase } from '../src/store/openDatabase.js';
 import { runBpmnEngine } from './runBpmnEngine.js';
 import { runPolis } from './runPolis.js';
+import { runPolisGrpc } from './runPolisGrpc.js';
 import type { BenchResult } from './workload.js';
 
 function option(name: string, fallback: number): number {
@@ -19,8 +21,11 @@ const n = option('n', 5000);
 const concurrency = option('concurrency', 128);
 const workers = option('workers', 8);
 const postgresUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const viaGrpc = process.argv.includes('--via') && process.argv[process.argv.indexOf('--via') + 1] === 'grpc';
 
-async function onPostgres(): Promise<BenchResult | string> {
+type Runner = typeof runPolis;
+
+async function onPostgres(run: Runner, label: string): Promise<BenchResult | string> {
   const name = `polis_bench_${randomBytes(4).toString('hex')}`;
   const admin = knexFactory({ client: 'pg', connection: postgresUrl, pool: { min: 0, max: 1 } });
   try {
@@ -34,7 +39,7 @@ async function onPostgres(): Promise<BenchResult | string> {
   const db = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 });
   try {
     await migrate(db.knex, [engineMigrations]);
-    return await runPolis('Polis engine on PostgreSQL', db, n, concurrency, workers);
+    return await run(label, db, n, concurrency, workers);
   } finally {
     await db.close();
     await admin.raw(`drop database if exists "${name}" with (force)`);
@@ -42,22 +47,24 @@ async function onPostgres(): Promise<BenchResult | string> {
   }
 }
 
-async function onPglite(): Promise<BenchResult> {
+async function onPglite(run: Runner, label: string): Promise<BenchResult> {
   const saved = process.env.DATABASE_URL;
   delete process.env.DATABASE_URL;
   const db = await createTestDatabase([engineMigrations]);
   if (saved !== undefined) process.env.DATABASE_URL = saved;
   try {
-    return await runPolis('Polis engine on PGlite', db, n, concurrency, workers);
+    return await run(label, db, n, concurrency, workers);
   } finally {
     await db.close();
   }
 }
 
-function print(result: BenchResult, baseline?: BenchResult): void {
-  const ratio = baseline ? `  ${(result.perSecond / baseline.perSecond).toFixed(2)}× bpmn-engine` : '';
+function print(result: BenchResult, baseline?: BenchResult, inProcess?: BenchResult): void {
+  const ratio =
+    (inProcess ? `  ${(result.perSecond / inProcess.perSecond).toFixed(2)}× in-process` : '') +
+    (baseline ? `  ${(result.perSecond / baseline.perSecond).toFixed(2)}× bpmn-engine` : '');
   console.log(
-    `${result.name.padEnd(30)} N=${result.n} concurrency=${result.concurrency}  ${result.perSecond.toFixed(0).padStart(6)} instances/s` +
+    `${result.name.padEnd(34)} N=${result.n} concurrency=${result.concurrency}  ${result.perSecond.toFixed(0).padStart(6)} instances/s` +
       `  p50=${result.p50.toFixed(1)} ms  p99=${result.p99.toFixed(1)} ms  peak RSS=${result.peakRssMb} MB` +
       `  RSS at 25/50/75/100%: ${result.rssAtQuartersMb.join('/')} MB${ratio}`,
   );
@@ -65,13 +72,25 @@ function print(result: BenchResult, baseline?: BenchResult): void {
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 console.log(
-  `engine bench: start → service task (job) → exclusive gateway → end; ${workers} worker loops (maxJobs 100)`,
+  `engine bench: start → service task (job) → exclusive gateway → end; ${workers} worker loops (maxJobs 100)` +
+    (viaGrpc ? `; gRPC: ${workers} @camunda8/sdk workers, creates through the SDK, gateway in-process` : ''),
 );
 const baseline = only && only !== 'bpmn-engine' ? undefined : await runBpmnEngine(n, concurrency);
 if (baseline) print(baseline);
 if (!only || only === 'postgres') {
-  const pg = await onPostgres();
+  const pg = await onPostgres(runPolis, 'Polis engine on PostgreSQL');
   if (typeof pg === 'string') console.log(pg);
-  else print(pg, baseline);
+  else {
+    print(pg, baseline);
+    if (viaGrpc) {
+      const grpc = await onPostgres(runPolisGrpc, 'Polis via gRPC on PostgreSQL');
+      if (typeof grpc === 'string') console.log(grpc);
+      else print(grpc, baseline, pg);
+    }
+  }
 }
-if (!only || only === 'pglite') print(await onPglite(), baseline);
+if (!only || only === 'pglite') {
+  const pglite = await onPglite(runPolis, 'Polis engine on PGlite');
+  print(pglite, baseline);
+  if (viaGrpc) print(await onPglite(runPolisGrpc, 'Polis via gRPC on PGlite'), baseline, pglite);
+}

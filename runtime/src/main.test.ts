@@ -17,7 +17,8 @@ interface Exit {
 
 function start(env: Record<string, string>): { child: ChildProcess; exited: Promise<Exit> } {
   const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
+    // The embedded engine's gateway on a free port: 26500 may be taken by another runtime or `npm run engine`.
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ZEEBE_GATEWAY_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -106,6 +107,31 @@ describe('the runtime process', () => {
       expect(stderr).toBe(
         `polis: Port ${port} is already in use; stop the other program or set PORT to a free port.\n`,
       );
+    });
+
+    it('should report the engine as ready', async () => {
+      const response = await fetch(`http://127.0.0.1:${port}/readyz`);
+      expect(await response.json()).toEqual({ status: 'ready', checks: { database: 'ok', engine: 'ok' } });
+    });
+
+    it('should refuse a busy engine gateway port with one line', async () => {
+      const busy = createServer();
+      await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+      const { port: gatewayPort } = busy.address() as { port: number };
+      try {
+        const { exited } = start({
+          PORT: String(await freePort()),
+          DATA_DIR: mkdtempSync(join(tmpdir(), 'polis-main-')),
+          ZEEBE_GATEWAY_PORT: String(gatewayPort),
+        });
+        const { code, stderr } = await exited;
+        expect(code).toBe(1);
+        expect(stderr).toBe(
+          `polis: Port ${gatewayPort} of the embedded engine's gateway is already in use; stop the other program or set ZEEBE_GATEWAY_PORT to a free port.\n`,
+        );
+      } finally {
+        await new Promise((resolve) => busy.close(resolve));
+      }
     });
 
     it('should stop gracefully on SIGTERM, releasing the data directory', async () => {

@@ -1,6 +1,7 @@
 // The runtime's entry point: `npm start` runs this after building.
 import { DatabaseUnavailableError } from '@polis/engine';
 import { loadConfig } from './config/loadConfig.js';
+import { EngineUnavailableError } from './engine/connectEngine.js';
 import { createLogger } from './lifecycle/createLogger.js';
 import { ListenError, startRuntime } from './lifecycle/startRuntime.js';
 
@@ -33,7 +34,11 @@ try {
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
 } catch (error) {
-  if (error instanceof DatabaseUnavailableError || error instanceof ListenError) {
+  if (
+    error instanceof DatabaseUnavailableError ||
+    error instanceof EngineUnavailableError ||
+    error instanceof ListenError
+  ) {
     logger.flush();
     process.stderr.write(`polis: ${error.message}\n`);
     process.exit(1);

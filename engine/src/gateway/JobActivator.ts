@@ -13,6 +13,7 @@ const RECHECK_MS = 1000;
 export class JobActivator {
   private readonly waiting = new Map<string, Set<() => void>>();
   private readonly unsubscribe: () => void;
+  private closed = false;
 
   constructor(private readonly engine: Engine) {
     this.unsubscribe = engine.onJobsAvailable((type) => {
@@ -31,7 +32,7 @@ export class JobActivator {
   ): Promise<CommandResult<ActivatedJob[]>> {
     const deadline = Date.now() + Math.max(0, requestTimeoutMs);
     for (;;) {
-      if (cancelled()) return { ok: true, value: [] };
+      if (cancelled() || this.closed) return { ok: true, value: [] };
       const result = await this.engine.activateJobs(request);
       if (!result.ok || result.value.length > 0 || Date.now() >= deadline) return result;
       await this.waitFor(request.type, Math.min(RECHECK_MS, deadline - Date.now()), cancelled);
@@ -41,6 +42,7 @@ export class JobActivator {
   /** Resolves when jobs of the type may be there, after `ms`, or when the client is gone. */
   waitFor(type: string, ms: number, cancelled: () => boolean): Promise<void> {
     return new Promise((resolve) => {
+      if (this.closed) return resolve();
       const waiters = this.waiting.get(type) ?? new Set<() => void>();
       this.waiting.set(type, waiters);
       const done = () => {
@@ -56,7 +58,9 @@ export class JobActivator {
     });
   }
 
+  /** Ends every wait: requests still polling answer with what they have (a closing gateway keeps none open). */
   close(): void {
+    this.closed = true;
     this.unsubscribe();
     for (const waiters of this.waiting.values()) for (const wake of waiters) wake();
   }

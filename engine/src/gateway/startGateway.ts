@@ -1,4 +1,5 @@
 import * as grpc from '@grpc/grpc-js';
+import type { ActivatedJob } from '../commands/jobCommands.js';
 import type { CommandResult } from '../commands/Rejection.js';
 import type { Engine } from '../Engine.js';
 import { rejectionError, statusError, type GatewayError } from './grpcErrors.js';
@@ -29,6 +30,8 @@ export const GATEWAY_VERSION = '8.8.0';
 const DEFAULT_LONG_POLL_MS = 10_000;
 /** Zeebe's own limit on a message's size. */
 const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+/** Zeebe's error message on jobs activated for a client that went away before they were sent. */
+const JOBS_NOT_SENT = 'Failed to send activated jobs to client';
 
 type Call<Request> = grpc.ServerUnaryCall<Request, unknown>;
 type Callback = grpc.sendUnaryData<unknown>;
@@ -37,6 +40,19 @@ type Req = Record<string, unknown>;
 const str = (value: unknown): string =>
   typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
 const num = (value: unknown): number => Number(value ?? 0);
+
+/**
+ * Tells clients to send messages uncompressed. @camunda8/sdk gzips every request; on loopback or a LAN
+ * that only costs CPU, and the asynchronous inflate spreads requests that arrive together over many
+ * event-loop turns, so the engine batches fewer commands per transaction. Clients still accept anything.
+ */
+const uncompressedRequests: grpc.ServerInterceptor = (_method, call) =>
+  new grpc.ServerInterceptingCall(call, {
+    sendMetadata: (metadata, next) => {
+      metadata.set('grpc-accept-encoding', 'identity');
+      next(metadata);
+    },
+  });
 
 /**
  * Serves Zeebe's gateway gRPC protocol (`gateway_protocol.Gateway`) over the embedded engine, so that
@@ -50,6 +66,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const server = new grpc.Server({
     'grpc.max_receive_message_length': MAX_MESSAGE_BYTES,
     'grpc.max_send_message_length': MAX_MESSAGE_BYTES,
+    interceptors: [uncompressedRequests],
   });
 
   const overloaded = (): GatewayError | undefined =>
@@ -59,6 +76,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           `Expected to handle the request, but the engine is busy (${engine.pendingCommands} commands waiting); retry with back-off`,
         )
       : undefined;
+
+  /** Fails undeliverable jobs back with their retries and no back-off, as Zeebe's gateway does, so another worker gets them. */
+  const giveBack = (jobs: readonly ActivatedJob[]) =>
+    Promise.all(
+      jobs.map((job) =>
+        engine
+          .failJob({ jobKey: job.key, retries: job.retries, errorMessage: JOBS_NOT_SENT, retryBackOffMs: 0 })
+          .catch(() => undefined),
+      ),
+    );
 
   /** A unary call: back-pressure, the engine command, then a response or Zeebe's rejection status. */
   const unary =
@@ -310,7 +337,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           (result) => {
             if (!result.ok) call.emit('error', rejectionError('ACTIVATE', result.rejection));
             else {
-              if (result.value.length > 0 && !gone) call.write({ jobs: result.value.map(presentJob) });
+              if (result.value.length > 0 && (gone || closing)) return void giveBack(result.value);
+              if (result.value.length > 0) call.write({ jobs: result.value.map(presentJob) });
               call.end();
             }
           },
@@ -339,7 +367,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
             maxJobsToActivate: 32,
             fetchVariables: (r.fetchVariable as string[]) ?? [],
           });
-          if (result.ok && result.value.length > 0) {
+          if (result.ok && result.value.length > 0 && (gone || closing)) await giveBack(result.value);
+          else if (result.ok && result.value.length > 0) {
             for (const job of result.value) call.write(presentJob(job));
             continue;
           }

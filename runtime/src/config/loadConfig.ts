@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { pgliteDirectory } from '@polis/engine';
-import type { Config, ConfigProblem } from './Config.js';
+import type { Config, ConfigProblem, EngineTarget, ZeebeOAuth } from './Config.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 type Result<T> = { ok: true; value: T } | { ok: false; problem: ConfigProblem };
@@ -44,6 +44,55 @@ function readUrl(env: Env, name: string, protocols: readonly string[]): Result<U
 }
 
 /**
+ * The engine: the embedded one (its gateway on ZEEBE_GATEWAY_PORT) unless ZEEBE_ADDRESS names a Zeebe gateway.
+ * An explicit grpc:// or grpcs:// decides TLS; without a scheme, TLS is on when OAuth credentials are set.
+ */
+function readEngine(env: Env): Result<EngineTarget> {
+  const gatewayPort = readInteger(env, 'ZEEBE_GATEWAY_PORT', 26500, 0, 65535);
+  if (!gatewayPort.ok) return gatewayPort;
+  const address = read(env, 'ZEEBE_ADDRESS');
+  const clientId = read(env, 'ZEEBE_CLIENT_ID');
+  const clientSecret = read(env, 'ZEEBE_CLIENT_SECRET');
+  const audience = read(env, 'ZEEBE_TOKEN_AUDIENCE');
+  const authorizationServer = readUrl(env, 'ZEEBE_AUTHORIZATION_SERVER_URL', ['https:', 'http:']);
+  if (!authorizationServer.ok) return authorizationServer;
+
+  if (address === undefined) {
+    const stray = [
+      ['ZEEBE_CLIENT_ID', clientId],
+      ['ZEEBE_CLIENT_SECRET', clientSecret],
+      ['ZEEBE_AUTHORIZATION_SERVER_URL', authorizationServer.value],
+      ['ZEEBE_TOKEN_AUDIENCE', audience],
+    ].find(([, value]) => value !== undefined);
+    if (stray) return fail('ZEEBE_ADDRESS', `must be set when ${String(stray[0])} is set`);
+    return { ok: true, value: { kind: 'embedded', gatewayPort: gatewayPort.value } };
+  }
+
+  const match = /^(?:(grpcs?):\/\/)?([A-Za-z0-9.\-[\]:]+:\d{1,5})$/.exec(address);
+  if (!match) return fail('ZEEBE_ADDRESS', `must be host:port, e.g. zeebe:26500 (got "${address}")`);
+  const scheme = match[1];
+  const hostPort = match[2] as string;
+
+  let oauth: ZeebeOAuth | undefined;
+  if (clientId === undefined) {
+    if (clientSecret !== undefined) return fail('ZEEBE_CLIENT_ID', 'must be set when ZEEBE_CLIENT_SECRET is set');
+    if (authorizationServer.value)
+      return fail('ZEEBE_CLIENT_ID', 'must be set when ZEEBE_AUTHORIZATION_SERVER_URL is set');
+    if (audience !== undefined) return fail('ZEEBE_CLIENT_ID', 'must be set when ZEEBE_TOKEN_AUDIENCE is set');
+  } else {
+    if (clientSecret === undefined) return fail('ZEEBE_CLIENT_SECRET', 'must be set when ZEEBE_CLIENT_ID is set');
+    if (!authorizationServer.value)
+      return fail(
+        'ZEEBE_AUTHORIZATION_SERVER_URL',
+        'must be set when ZEEBE_CLIENT_ID is set (the OAuth token endpoint)',
+      );
+    oauth = { clientId, clientSecret, authorizationServerUrl: authorizationServer.value.toString(), audience };
+  }
+  const tls = scheme === undefined ? oauth !== undefined : scheme === 'grpcs';
+  return { ok: true, value: { kind: 'zeebe', address: hostPort, tls, oauth } };
+}
+
+/**
  * Reads the configuration from environment variables; unset variables give the embedded setup
  * (PGlite in ./data, the embedded engine and identity provider, port 3000).
  * Returns the first problem found, naming the variable, instead of throwing.
@@ -70,10 +119,8 @@ export function loadConfig(env: Env, cwd: string): Result<Config> {
 
   const dataDir = resolve(cwd, read(env, 'DATA_DIR') ?? 'data');
 
-  const zeebeAddress = read(env, 'ZEEBE_ADDRESS');
-  if (zeebeAddress !== undefined && !/^(grpcs?:\/\/)?[A-Za-z0-9.\-[\]:]+:\d{1,5}$/.test(zeebeAddress)) {
-    return fail('ZEEBE_ADDRESS', `must be host:port, e.g. zeebe:26500 (got "${zeebeAddress}")`);
-  }
+  const engine = readEngine(env);
+  if (!engine.ok) return engine;
 
   const issuer = readUrl(env, 'OIDC_ISSUER', ['http:', 'https:']);
   if (!issuer.ok) return issuer;
@@ -96,7 +143,7 @@ export function loadConfig(env: Env, cwd: string): Result<Config> {
       database: databaseUrl.value
         ? { kind: 'postgres', url: databaseUrl.value.toString() }
         : { kind: 'pglite', dataDir: pgliteDirectory(dataDir) },
-      engine: zeebeAddress ? { kind: 'zeebe', address: zeebeAddress } : { kind: 'embedded' },
+      engine: engine.value,
       identity,
       logLevel: logLevel as Config['logLevel'],
       shutdownTimeoutMs: shutdown.value,

@@ -2,6 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { Logger } from 'pino';
 import { engineMigrations, isMigrated, migrate, openDatabase, type Database, type MigrationSet } from '@polis/engine';
 import type { Config } from '../config/Config.js';
+import type { EngineClient } from '../engine/EngineClient.js';
+import { connectEngine, type EngineConnection } from '../engine/connectEngine.js';
 import { createApp } from '../http/createApp.js';
 import { runtimeMigrations } from '../store/runtimeMigrations.js';
 
@@ -14,7 +16,12 @@ export class ListenError extends Error {
 export interface RunningRuntime {
   readonly port: number;
   readonly database: Database;
-  /** Stops accepting requests, lets in-flight ones finish (up to the shutdown timeout), then closes the database. */
+  /** The runtime's only way to the engine (embedded or a Zeebe cluster). */
+  readonly engine: EngineClient;
+  /**
+   * Stops accepting requests, lets in-flight ones finish (up to the shutdown timeout), closes the engine
+   * connection (job workers finish their running jobs first), then closes the database.
+   */
   stop(): Promise<void>;
 }
 
@@ -41,26 +48,43 @@ function listen(server: Server, port: number, host: string | undefined): Promise
   });
 }
 
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 /**
- * Opens and migrates the database, then serves HTTP.
- * @throws DatabaseUnavailableError when the database cannot be opened; ListenError when the port is taken.
+ * Opens and migrates the database, connects to the engine (starting the embedded one), then serves HTTP.
+ * @throws DatabaseUnavailableError when the database cannot be opened; EngineUnavailableError when the
+ * embedded engine's gateway cannot listen; ListenError when the HTTP port is taken.
  */
 export async function startRuntime(config: Config, logger: Logger): Promise<RunningRuntime> {
   const database = await openDatabase(config.database);
   let server: Server | undefined;
+  let engine: EngineConnection | undefined;
   try {
     const ran = await migrate(database.knex, MIGRATIONS);
     logger.info({ database: database.location, migrations: ran }, 'database ready');
+    engine = await connectEngine(config, logger, database);
+    logger.info({ engine: engine.kind, gateway: engine.gatewayAddress }, 'engine client ready');
+    const client = engine.client;
+    const databaseCheck = async (): Promise<string> => {
+      try {
+        await database.knex.raw('select 1');
+        return (await isMigrated(database.knex, MIGRATIONS)) ? 'ok' : 'migrations pending';
+      } catch (error) {
+        return message(error) || 'unreachable';
+      }
+    };
+    const engineCheck = async (): Promise<string> => {
+      const topology = await client.topology();
+      return topology.ok ? 'ok' : `${topology.error.code}: ${topology.error.message}`;
+    };
     const app = createApp({
       logger,
       readiness: async () => {
-        try {
-          await database.knex.raw('select 1');
-          const migrated = await isMigrated(database.knex, MIGRATIONS);
-          return { ready: migrated, checks: { database: migrated ? 'ok' : 'migrations pending' } };
-        } catch (error) {
-          return { ready: false, checks: { database: error instanceof Error ? error.message : 'unreachable' } };
-        }
+        const [databaseState, engineState] = await Promise.all([databaseCheck(), engineCheck()]);
+        return {
+          ready: databaseState === 'ok' && engineState === 'ok',
+          checks: { database: databaseState, engine: engineState },
+        };
       },
     });
     server = createServer(app);
@@ -71,10 +95,12 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runn
       'Polis is serving',
     );
     const running = server;
+    const connection = engine;
     let stopping: Promise<void> | undefined;
     return {
       port,
       database,
+      engine: client,
       stop() {
         stopping ??= (async () => {
           await new Promise<void>((resolve) => {
@@ -89,6 +115,7 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runn
             });
             running.closeIdleConnections();
           });
+          await connection.close(config.shutdownTimeoutMs);
           await database.close();
           logger.info('stopped');
         })();
@@ -97,6 +124,7 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runn
     };
   } catch (error) {
     server?.close();
+    await engine?.close(config.shutdownTimeoutMs);
     await database.close();
     throw error;
   }

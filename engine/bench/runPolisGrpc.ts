@@ -1,0 +1,111 @@
+import { Camunda8 } from '@camunda8/sdk';
+import type { Database } from '../src/store/Database.js';
+import { createEngine } from '../src/Engine.js';
+import { startGateway } from '../src/gateway/startGateway.js';
+import { BENCH_PROCESS, percentile, RssSampler, type BenchResult } from './workload.js';
+
+const sdk = (port: number) =>
+  new Camunda8({
+    ZEEBE_GRPC_ADDRESS: `grpc://127.0.0.1:${port}`,
+    CAMUNDA_AUTH_STRATEGY: 'NONE',
+    CAMUNDA_LOG_LEVEL: 'error',
+    zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE' },
+  }).getZeebeGrpcApiClient();
+
+/**
+ * The same workload as runPolis, through the Zeebe gateway served in-process on a free port: instances
+ * are created with @camunda8/sdk and their jobs worked by `workers` SDK job workers (maxJobsToActivate
+ * 100, long polling). Latency runs from the create call to the instance's completion record; RSS is the
+ * whole process's (engine, gateway and clients).
+ */
+export async function runPolisGrpc(
+  name: string,
+  db: Database,
+  n: number,
+  concurrency: number,
+  workers: number,
+): Promise<BenchResult> {
+  const engine = createEngine({ db, schedulerIntervalMs: 0, maxBatchSize: 500 });
+  const gateway = await startGateway({ engine, port: 0 });
+  const client = sdk(gateway.port);
+  await client.deployResource({ name: 'bench.bpmn', process: Buffer.from(BENCH_PROCESS) });
+  const started = new Map<number, number>();
+  const finishedEarly = new Map<number, number>();
+  const latencies: number[] = [];
+  const rss = new RssSampler();
+  const quarters: number[] = [];
+  let completed = 0;
+  let finish!: () => void;
+  const allDone = new Promise<void>((resolve) => (finish = resolve));
+  engine.onRecords((records) => {
+    const now = performance.now();
+    for (const r of records) {
+      if (r.valueType !== 'PROCESS_INSTANCE' || r.intent !== 'ELEMENT_COMPLETED') continue;
+      if (r.value.bpmnElementType !== 'PROCESS') continue;
+      const t0 = started.get(r.key);
+      if (t0 === undefined) finishedEarly.set(r.key, now);
+      else {
+        latencies.push(now - t0);
+        started.delete(r.key);
+      }
+      completed += 1;
+      if (completed % Math.ceil(n / 4) === 0) quarters.push(Math.round(rss.sample() / 2 ** 20));
+      if (completed === n) finish();
+    }
+  });
+  // Each worker has its own client, so its own channel, as separate worker processes would.
+  const workerClients = Array.from({ length: workers }, () => sdk(gateway.port));
+  const jobWorkers = workerClients.map((zbc, i) =>
+    zbc.createWorker<{ amount: number }>({
+      taskType: 'bench-work',
+      id: `bench-${i}`,
+      maxJobsToActivate: 100,
+      timeout: 60_000,
+      // Ask again as soon as capacity frees up; the gateway long-polls, so an idle worker costs nothing.
+      pollInterval: 5,
+      // The SDK arms a client-side timer of longPoll + 1 s per poll that outlives a closed worker: keep it short.
+      longPoll: 5_000,
+      loglevel: 'NONE',
+      taskHandler: (job) => job.complete({ amount: Number(job.variables.amount) * 2 }),
+    }),
+  );
+  const t0 = performance.now();
+  let next = 0;
+  const starter = async () => {
+    while (next < n) {
+      next += 1;
+      const begin = performance.now();
+      const created = await client.createProcessInstance({
+        bpmnProcessId: 'bench',
+        variables: { amount: next % 2 === 0 ? 100 : 2000 },
+      });
+      const key = Number(created.processInstanceKey);
+      const end = finishedEarly.get(key);
+      if (end === undefined) started.set(key, begin);
+      else {
+        latencies.push(end - begin);
+        finishedEarly.delete(key);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, starter));
+  await allDone;
+  const seconds = (performance.now() - t0) / 1000;
+  await Promise.all(jobWorkers.map((w) => w.close(2_000)));
+  await Promise.all([client, ...workerClients].map((c) => c.close(2_000)));
+  await gateway.close();
+  await engine.stop();
+  rss.stop();
+  latencies.sort((a, b) => a - b);
+  return {
+    name,
+    n,
+    concurrency,
+    seconds,
+    perSecond: n / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    peakRssMb: Math.round(rss.peak / 2 ** 20),
+    rssAtQuartersMb: quarters,
+  };
+}
