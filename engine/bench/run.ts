@@ -9,7 +9,7 @@ import { migrate } from '../src/store/migrate.js';
 import { openDatabase } from '../src/store/openDatabase.js';
 import { runBpmnEngine } from './runBpmnEngine.js';
 import { runPolis } from './runPolis.js';
-import { runPolisGrpc } from './runPolisGrpc.js';
+import { runPolisGrpc, runPolisGrpcSeparateClients } from './runPolisGrpc.js';
 import type { BenchResult } from './workload.js';
 
 function option(name: string, fallback: number): number {
@@ -86,11 +86,17 @@ if (!only || only === 'postgres') {
       const grpc = await onPostgres(runPolisGrpc, 'Polis via gRPC on PostgreSQL');
       if (typeof grpc === 'string') console.log(grpc);
       else print(grpc, baseline, pg);
+      const apart = await onPostgres(runPolisGrpcSeparateClients, 'gRPC, clients in own process, PG');
+      if (typeof apart === 'string') console.log(apart);
+      else print(apart, baseline, pg);
     }
   }
 }
 if (!only || only === 'pglite') {
   const pglite = await onPglite(runPolis, 'Polis engine on PGlite');
   print(pglite, baseline);
-  if (viaGrpc) print(await onPglite(runPolisGrpc, 'Polis via gRPC on PGlite'), baseline, pglite);
+  if (viaGrpc) {
+    print(await onPglite(runPolisGrpc, 'Polis via gRPC on PGlite'), baseline, pglite);
+    print(await onPglite(runPolisGrpcSeparateClients, 'gRPC, clients in own process, PGlite'), baseline, pglite);
+  }
 }

@@ -1,4 +1,6 @@
 import { Camunda8 } from '@camunda8/sdk';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { Database } from '../src/store/Database.js';
 import { createEngine } from '../src/Engine.js';
 import { startGateway } from '../src/gateway/startGateway.js';
@@ -96,6 +98,91 @@ export async function runPolisGrpc(
   await gateway.close();
   await engine.stop();
   rss.stop();
+  latencies.sort((a, b) => a - b);
+  return {
+    name,
+    n,
+    concurrency,
+    seconds,
+    perSecond: n / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    peakRssMb: Math.round(rss.peak / 2 ** 20),
+    rssAtQuartersMb: quarters,
+  };
+}
+
+/**
+ * The same gRPC workload with the clients (creators and job workers) in a child process, as workers run
+ * in production: the engine process then serves the gateway only. Latency runs from the create call (in
+ * the child) to the completion record (here), both on the wall clock.
+ */
+export async function runPolisGrpcSeparateClients(
+  name: string,
+  db: Database,
+  n: number,
+  concurrency: number,
+  workers: number,
+): Promise<BenchResult> {
+  const engine = createEngine({ db, schedulerIntervalMs: 0, maxBatchSize: 500 });
+  const gateway = await startGateway({ engine, port: 0 });
+  const deployed = await engine.deploy([{ name: 'bench.bpmn', content: BENCH_PROCESS }]);
+  if (!deployed.ok) throw new Error(deployed.rejection.reason);
+  const wall = () => performance.timeOrigin + performance.now();
+  const created = new Map<number, number>();
+  const completedAt = new Map<number, number>();
+  const rss = new RssSampler();
+  const quarters: number[] = [];
+  let finish!: () => void;
+  const allDone = new Promise<void>((resolve) => (finish = resolve));
+  engine.onRecords((records) => {
+    for (const r of records) {
+      if (
+        r.valueType !== 'PROCESS_INSTANCE' ||
+        r.intent !== 'ELEMENT_COMPLETED' ||
+        r.value.bpmnElementType !== 'PROCESS'
+      )
+        continue;
+      completedAt.set(r.key, wall());
+      if (completedAt.size % Math.ceil(n / 4) === 0) quarters.push(Math.round(rss.sample() / 2 ** 20));
+      if (completedAt.size === n) finish();
+    }
+  });
+  const child = spawn(
+    process.execPath,
+    [
+      fileURLToPath(new URL('./grpcClients.js', import.meta.url)),
+      String(gateway.port),
+      String(n),
+      String(concurrency),
+      String(workers),
+    ],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
+  let buffer = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString();
+    const lines = buffer.split('\n');
+    buffer = lines.pop() ?? '';
+    for (const line of lines) {
+      const [word, key, at] = line.split(' ');
+      if (word === 'created') created.set(Number(key), Number(at));
+    }
+  });
+  const t0 = wall();
+  await allDone;
+  const seconds = (wall() - t0) / 1000;
+  child.stdin.write('stop\n');
+  await new Promise((resolve) => child.once('exit', resolve));
+  await gateway.close();
+  await engine.stop();
+  rss.stop();
+  const latencies = [...completedAt].flatMap(([key, end]) => {
+    const begin = created.get(key);
+    return begin === undefined ? [] : [end - begin];
+  });
   latencies.sort((a, b) => a - b);
   return {
     name,

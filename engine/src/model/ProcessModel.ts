@@ -139,3 +139,40 @@ export function elementOf(process: ProcessDefinitionModel, elementId: string): E
   if (!element) throw new Error(`Expected element ${elementId} in process ${process.bpmnProcessId}, but it is missing`);
   return element;
 }
+
+/** An element with nothing but its identity: every other property empty, for readers to fill in. */
+export function blankElement(
+  id: string,
+  type: BpmnElementType,
+  name: string | undefined,
+  scopeId: string | undefined,
+): ElementDefinition {
+  return {
+    id,
+    name,
+    type,
+    eventType: 'UNSPECIFIED',
+    scopeId,
+    incoming: [],
+    outgoing: [],
+    defaultFlowId: undefined,
+    inputs: [],
+    outputs: [],
+    job: undefined,
+    userTask: undefined,
+    script: undefined,
+    timer: undefined,
+    message: undefined,
+    signal: undefined,
+    code: undefined,
+    link: undefined,
+    attachedToId: undefined,
+    interrupting: true,
+    boundaryEventIds: [],
+    noneStartEventId: undefined,
+    eventSubProcessIds: [],
+    startEventIds: [],
+    multiInstance: undefined,
+    calledElement: undefined,
+  };
+}

@@ -10,6 +10,7 @@ import type {
   ProcessDefinitionModel,
   SequenceFlow,
 } from './ProcessModel.js';
+import { blankElement } from './ProcessModel.js';
 import { scheduleTimer } from '../timer/timerSchedule.js';
 
 /** The executable processes of one BPMN resource, or every problem that keeps it from deploying. */
@@ -189,34 +190,10 @@ class ProcessReader {
   private readElement(element: ModdleElement, type: BpmnElementType, scopeId: string | undefined): MutableElement {
     const id = element.id!;
     const isEventSubProcess = type === 'SUB_PROCESS' && element.triggeredByEvent === true;
-    const definition: MutableElement = {
-      id,
-      name: text(element, 'name'),
-      type: isEventSubProcess ? 'EVENT_SUB_PROCESS' : type,
-      eventType: 'UNSPECIFIED',
-      scopeId,
-      incoming: [],
-      outgoing: [],
+    const definition = {
+      ...blankElement(id, isEventSubProcess ? 'EVENT_SUB_PROCESS' : type, text(element, 'name'), scopeId),
       defaultFlowId: child(element, 'default')?.id,
-      inputs: [],
-      outputs: [],
-      job: undefined,
-      userTask: undefined,
-      script: undefined,
-      timer: undefined,
-      message: undefined,
-      signal: undefined,
-      code: undefined,
-      link: undefined,
-      attachedToId: undefined,
-      interrupting: true,
-      boundaryEventIds: [],
-      noneStartEventId: undefined,
-      eventSubProcessIds: [],
-      startEventIds: [],
-      multiInstance: undefined,
-      calledElement: undefined,
-    };
+    } as MutableElement;
     // Before the event definition: which timers are allowed depends on whether the event interrupts.
     if (type === 'BOUNDARY_EVENT') definition.interrupting = element.cancelActivity !== false;
     if (type === 'START_EVENT') definition.interrupting = element.isInterrupting !== false;

@@ -1,4 +1,5 @@
 import type { ElementDefinition, ProcessDefinitionModel, SequenceFlow } from '../model/ProcessModel.js';
+import { blankElement } from '../model/ProcessModel.js';
 import { Appliers } from '../state/appliers/Appliers.js';
 import type { DeployedProcess } from '../state/DefinitionCache.js';
 import type { ElementInstance, ProcessInstanceDoc, RetryStep, Variables } from '../state/types.js';
@@ -561,34 +562,11 @@ export function processElement(model: ProcessDefinitionModel): ElementDefinition
   let def = processElements.get(model);
   if (!def) {
     def = {
-      id: model.bpmnProcessId,
-      name: model.name,
-      type: 'PROCESS',
-      eventType: 'UNSPECIFIED',
-      scopeId: undefined,
-      incoming: [],
-      outgoing: [],
-      defaultFlowId: undefined,
-      inputs: [],
-      outputs: [],
-      job: undefined,
-      userTask: undefined,
-      script: undefined,
-      timer: undefined,
-      message: undefined,
-      signal: undefined,
-      code: undefined,
-      link: undefined,
-      attachedToId: undefined,
-      interrupting: true,
-      boundaryEventIds: [],
-      noneStartEventId: undefined,
+      ...blankElement(model.bpmnProcessId, 'PROCESS', model.name, undefined),
       eventSubProcessIds: [...model.elements.values()]
         .filter((e) => e.type === 'EVENT_SUB_PROCESS' && e.scopeId === undefined)
         .map((e) => e.id),
       startEventIds: model.startEventIds,
-      multiInstance: undefined,
-      calledElement: undefined,
     };
     processElements.set(model, def);
   }
