@@ -85,6 +85,17 @@ export interface ProcessInstanceResult extends CreatedProcessInstance {
 
 const keyOf = (value: string | number): number => Number(value);
 
+/** The channel on which engines sharing a PostgreSQL announce job types that became activatable. */
+export const JOBS_CHANNEL = 'engine_jobs';
+
+/** The part of a node-postgres client that listening needs. */
+interface PgListener {
+  query(sql: string): Promise<unknown>;
+  on(event: 'notification', listener: (message: { channel: string; payload?: string }) => void): void;
+  on(event: 'error', listener: (error: Error) => void): void;
+  end(): Promise<void>;
+}
+
 type InstanceOutcome = { completed: boolean; variables: Record<string, unknown> };
 
 /**
@@ -104,6 +115,7 @@ export class Engine {
   private readonly waiters = new Map<number, (outcome: InstanceOutcome) => void>();
   private readonly maxBatchSize: number;
   private timer: NodeJS.Timeout | undefined;
+  private listening: Promise<PgListener | undefined> | undefined;
   private stopped = false;
 
   constructor(private readonly options: EngineOptions) {
@@ -112,6 +124,7 @@ export class Engine {
     this.maxBatchSize = options.maxBatchSize ?? 200;
     this.maxInFlight = options.db.dialect === 'postgres' ? 2 : 1;
     this.events.setMaxListeners(0);
+    if (options.db.dialect === 'postgres') this.listening = this.listenForJobs();
     const interval = options.schedulerIntervalMs ?? 100;
     if (interval > 0) {
       this.timer = setInterval(() => void this.tick().catch(() => undefined), interval);
@@ -340,6 +353,26 @@ export class Engine {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     while (this.inFlight > 0 || this.queue.length > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    const listener = await this.listening;
+    await listener?.end().catch(() => undefined);
+  }
+
+  /**
+   * On PostgreSQL, other engine processes announce new activatable jobs with NOTIFY engine_jobs: listen
+   * on a connection of our own so that long-polling workers here wake up for them too.
+   */
+  private async listenForJobs(): Promise<PgListener | undefined> {
+    try {
+      const connection = (await this.db.client.acquireRawConnection()) as PgListener;
+      connection.on('notification', (message) => {
+        if (message.channel === JOBS_CHANNEL && message.payload) this.events.emit('jobs', message.payload);
+      });
+      connection.on('error', () => undefined); // the scheduler's recheck still wakes workers
+      await connection.query(`listen ${JOBS_CHANNEL}`);
+      return connection;
+    } catch {
+      return undefined;
+    }
   }
 
   // ---- batching -----------------------------------------------------------------------------
@@ -408,6 +441,11 @@ export class Engine {
       }
       trace?.push(performance.now());
       const flushed = await ctx.flushAll();
+      if (this.options.db.dialect === 'postgres' && ctx.jobTypesAvailable.size > 0) {
+        await trx.raw(`select pg_notify('${JOBS_CHANNEL}', t) from unnest(?::text[]) as t`, [
+          [...ctx.jobTypesAvailable],
+        ] as never);
+      }
       trace?.push(performance.now());
       return flushed;
     });

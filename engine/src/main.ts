@@ -1,5 +1,6 @@
 // `npm run engine`: the embedded engine on its own, serving Zeebe's gateway protocol on 127.0.0.1:26500.
 // ZEEBE_GATEWAY_PORT, ZEEBE_GATEWAY_HOST, DATABASE_URL and DATA_DIR configure it; PGlite in ./data by default.
+import * as grpc from '@grpc/grpc-js';
 import { resolve } from 'node:path';
 import { DatabaseUnavailableError } from './errors.js';
 import { createEngine } from './Engine.js';
@@ -7,6 +8,9 @@ import { startGateway } from './gateway/startGateway.js';
 import { engineMigrations } from './store/engineMigrations.js';
 import { migrate } from './store/migrate.js';
 import { openDatabase, pgliteDirectory } from './store/openDatabase.js';
+
+// grpc-js would print its own lines (e.g. on a busy port); this process reports problems in one line.
+grpc.setLogVerbosity(grpc.logVerbosity.NONE);
 
 function fail(message: string, code: number): never {
   process.stderr.write(`polis-engine: ${message}\n`);

@@ -11,14 +11,21 @@ export function variablesDocument(value: unknown, what = 'variables'): CommandRe
     } catch (error) {
       return reject(
         'INVALID_ARGUMENT',
-        `Expected ${what} to be a JSON object, but it is not valid JSON: ${(error as Error).message}`,
+        `Property '${what}' is invalid: Expected document to be valid JSON, but it was not: ${(error as Error).message}`,
       );
     }
   }
   if (typeof value !== 'object' || Array.isArray(value)) {
+    const found = Array.isArray(value)
+      ? 'ARRAY'
+      : typeof value === 'number'
+        ? 'NUMBER'
+        : typeof value === 'boolean'
+          ? 'BOOLEAN'
+          : 'STRING';
     return reject(
       'INVALID_ARGUMENT',
-      `Expected ${what} to be a JSON object, but got ${Array.isArray(value) ? 'an array' : typeof value}`,
+      `Property '${what}' is invalid: Expected document to be a root level object, but was '${found}'`,
     );
   }
   return { ok: true, value: JSON.parse(JSON.stringify(value)) as Variables };

@@ -100,9 +100,11 @@ describe('gateway status codes and robustness', () => {
       );
       // then
       expect(notJson.code).toBe(grpc.status.INVALID_ARGUMENT);
-      expect(notJson.details).toContain('not valid JSON');
+      expect(notJson.details).toContain('Expected document to be valid JSON');
       expect(array.code).toBe(grpc.status.INVALID_ARGUMENT);
-      expect(array.details).toContain('Expected variables to be a JSON object, but got an array');
+      expect(array.details).toContain(
+        "Property 'variables' is invalid: Expected document to be a root level object, but was 'ARRAY'",
+      );
     });
 
     it('should answer ALREADY_EXISTS for a second message with the id of a buffered one', async () => {

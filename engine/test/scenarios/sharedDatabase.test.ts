@@ -58,4 +58,23 @@ describe('two engines on one database', () => {
     expect(keys).toHaveLength(40);
     expect(new Set(keys).size).toBe(40);
   });
+
+  // PGlite serves one process only; across processes, PostgreSQL's NOTIFY carries the wake-up.
+  it.runIf(process.env.DATABASE_URL)('should wake the other engine when jobs of a type appear', async () => {
+    // given engine b waits for jobs of a type
+    const woken = new Promise<string>((resolve) => {
+      const off = b.onJobsAvailable((type) => {
+        if (type === 'shared-work') {
+          off();
+          resolve(type);
+        }
+      });
+    });
+    // when engine a creates such a job (the timer fires and the service task activates)
+    ok(await a.createProcessInstance({ bpmnProcessId: 'shared' }));
+    clock.advance(61_000);
+    await a.tick();
+    // then b hears about it
+    expect(await woken).toBe('shared-work');
+  });
 });
