@@ -17,3 +17,23 @@ export {
   type RegisteredWorker,
   type WorkerOptions,
 } from './engine/JobWorker.js';
+export type { Actor } from './orgchart/Actor.js';
+export type { OrgError, OrgErrorId, OrgResult } from './orgchart/OrgResult.js';
+export type { OrgUnit, OrgUnitKind } from './orgchart/OrgUnit.js';
+export type { AppUser, Role } from './orgchart/AppUser.js';
+export { createOrgUnit } from './orgchart/createOrgUnit.js';
+export { updateOrgUnit } from './orgchart/updateOrgUnit.js';
+export { moveOrgUnit } from './orgchart/moveOrgUnit.js';
+export { createUser } from './orgchart/createUser.js';
+export { assignMembership } from './orgchart/assignMembership.js';
+export { grantRole } from './orgchart/grantRole.js';
+export { setDeputy } from './orgchart/setDeputy.js';
+export { unitTree, type OrgUnitNode } from './orgchart/unitTree.js';
+export { unitsBelow } from './orgchart/unitsBelow.js';
+export { effectiveDeputiesOn, type EffectiveDeputy } from './orgchart/effectiveDeputiesOn.js';
+export { whoActsFor } from './orgchart/whoActsFor.js';
+export { orgChartSchema, type OrgChartDocument } from './orgchart/orgChartSchema.js';
+export { importOrgChart, type ImportCounts } from './orgchart/importOrgChart.js';
+export { exportOrgChart } from './orgchart/exportOrgChart.js';
+export { importOrgChartCsv, exportOrgChartCsv } from './orgchart/orgChartCsv.js';
+export { isValidTaxId } from './orgchart/isValidTaxId.js';

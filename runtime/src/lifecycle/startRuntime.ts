@@ -5,6 +5,7 @@ import type { Config } from '../config/Config.js';
 import type { EngineClient } from '../engine/EngineClient.js';
 import { connectEngine, type EngineConnection } from '../engine/connectEngine.js';
 import { createApp } from '../http/createApp.js';
+import { loadDemoOrgChart } from '../orgchart/loadDemoOrgChart.js';
 import { runtimeMigrations } from '../store/runtimeMigrations.js';
 
 /** Thrown when the HTTP port cannot be bound. */
@@ -62,6 +63,8 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runn
   try {
     const ran = await migrate(database.knex, MIGRATIONS);
     logger.info({ database: database.location, migrations: ran }, 'database ready');
+    const demo = await loadDemoOrgChart(database.knex);
+    if (demo) logger.info({ units: demo.units, users: demo.users }, 'demo org chart loaded');
     engine = await connectEngine(config, logger, database);
     logger.info({ engine: engine.kind, gateway: engine.gatewayAddress }, 'engine client ready');
     const client = engine.client;

@@ -1,7 +1,8 @@
 import type { MigrationSet } from '@polis/engine';
+import { orgChart } from './migrations/0001_org_chart.js';
 
 /** The runtime's schema, recorded apart from the engine's so that each package owns its tables. */
 export const runtimeMigrations: MigrationSet = {
   tableName: 'runtime_migrations',
-  migrations: [],
+  migrations: [orgChart],
 };

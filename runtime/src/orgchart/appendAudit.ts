@@ -1,0 +1,23 @@
+import type { Knex } from 'knex';
+import type { Actor } from './Actor.js';
+
+/** What changed, for the audit trail. */
+export interface AuditChange {
+  readonly action: string;
+  readonly objectType: string;
+  readonly objectId: string;
+  readonly details?: Record<string, unknown>;
+}
+
+/** Appends one audit entry inside the caller's transaction, so it commits or rolls back with the change. */
+export async function appendAudit(trx: Knex.Transaction, actor: Actor, change: AuditChange): Promise<void> {
+  await trx('audit_entry').insert({
+    actor_user_id: actor.userId ?? null,
+    acting_for_user_id: actor.actingForUserId ?? null,
+    action: change.action,
+    object_type: change.objectType,
+    object_id: change.objectId,
+    details: JSON.stringify(change.details ?? {}),
+    source_ip: actor.sourceIp ?? null,
+  });
+}
