@@ -1,4 +1,4 @@
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
@@ -12,6 +12,8 @@ import { languageOf } from './languageOf.js';
 export interface AppDependencies {
   readonly logger: Logger;
   readonly readiness: () => Promise<Readiness>;
+  /** Sign-on: the /auth routes, and the embedded OpenID Provider at /oidc when there is one. */
+  readonly identity?: Router;
 }
 
 function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
@@ -42,7 +44,7 @@ function notFound(req: Request, res: Response): void {
 }
 
 /** Builds the express application: logging, security headers, the routes, and the error handlers. */
-export function createApp({ logger, readiness }: AppDependencies): Express {
+export function createApp({ logger, readiness, identity }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -60,6 +62,7 @@ export function createApp({ logger, readiness }: AppDependencies): Express {
   );
   app.use(securityHeaders);
   app.use(healthRouter(readiness));
+  if (identity) app.use(identity);
   app.use(landingRouter());
   app.use(notFound);
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {

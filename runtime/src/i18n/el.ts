@@ -20,6 +20,22 @@ export const el = {
   'notFound.home': 'Αρχική σελίδα',
   'language.el': 'Ελληνικά',
   'language.en': 'English',
+  'signIn.title': 'Σύνδεση',
+  'signIn.intro': 'Συνδεθείτε με το όνομα χρήστη και τον κωδικό πρόσβασης που σας έδωσε ο δήμος.',
+  'signIn.username': 'Όνομα χρήστη',
+  'signIn.password': 'Κωδικός πρόσβασης',
+  'signIn.submit': 'Σύνδεση',
+  'signIn.wrongCredentials': 'Λάθος όνομα χρήστη ή κωδικός πρόσβασης. Ελέγξτε τα και δοκιμάστε ξανά.',
+  'signIn.expired': 'Η σύνδεση άργησε πολύ και έληξε. Ξεκινήστε ξανά από την αρχική σελίδα.',
+  'signIn.failed': 'Η σύνδεση δεν ολοκληρώθηκε. Δοκιμάστε ξανά· αν επαναληφθεί, επικοινωνήστε με την υποστήριξη.',
+  'signIn.retry': 'Νέα προσπάθεια σύνδεσης',
+  'signOut.title': 'Αποσύνδεση',
+  'signOut.body': 'Θέλετε να αποσυνδεθείτε;',
+  'signOut.confirm': 'Ναι, αποσύνδεση',
+  'signOut.cancel': 'Όχι, παραμονή',
+  'signOut.done': 'Αποσυνδεθήκατε.',
+  'identityError.title': 'Σφάλμα σύνδεσης',
+  'identityError.body': 'Το αίτημα σύνδεσης δεν είναι έγκυρο ή έχει λήξει. Ξεκινήστε ξανά από την αρχική σελίδα.',
 } as const;
 
 /** The keys every language must translate. */

@@ -5,7 +5,10 @@ import type { Config } from '../config/Config.js';
 import type { EngineClient } from '../engine/EngineClient.js';
 import { connectEngine, type EngineConnection } from '../engine/connectEngine.js';
 import { createApp } from '../http/createApp.js';
+import { createIdentity } from '../identity/createIdentity.js';
+import { setDemoPasswords } from '../identity/setDemoPasswords.js';
 import { loadDemoOrgChart } from '../orgchart/loadDemoOrgChart.js';
+import demoOrgChart from '../orgchart/demo/demoOrgChart.json' with { type: 'json' };
 import { runtimeMigrations } from '../store/runtimeMigrations.js';
 
 /** Thrown when the HTTP port cannot be bound. */
@@ -65,6 +68,12 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runn
     logger.info({ database: database.location, migrations: ran }, 'database ready');
     const demo = await loadDemoOrgChart(database.knex);
     if (demo) logger.info({ units: demo.units, users: demo.users }, 'demo org chart loaded');
+    if (config.identity.kind === 'embedded') {
+      const demoUsers = demoOrgChart.users.map((u) => u.username);
+      const passwords = await setDemoPasswords(database.knex, demoUsers);
+      if (passwords) logger.info({ users: passwords }, 'demo passwords set (see README, "Demo accounts")');
+    }
+    const identity = await createIdentity(database.knex, config, { logger });
     engine = await connectEngine(config, logger, database);
     logger.info({ engine: engine.kind, gateway: engine.gatewayAddress }, 'engine client ready');
     const client = engine.client;
@@ -82,6 +91,7 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runn
     };
     const app = createApp({
       logger,
+      identity,
       readiness: async () => {
         const [databaseState, engineState] = await Promise.all([databaseCheck(), engineCheck()]);
         return {

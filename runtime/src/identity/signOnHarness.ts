@@ -1,0 +1,84 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Knex } from 'knex';
+import { pino } from 'pino';
+import { createApp } from '../http/createApp.js';
+import { systemActor } from '../orgchart/Actor.js';
+import { createUser } from '../orgchart/createUser.js';
+import { grantRole } from '../orgchart/grantRole.js';
+import { createIdentity } from './createIdentity.js';
+import { hashPassword } from './hashPassword.js';
+
+/** Test helper: a cookie jar and fetch that follows nothing, so each redirect of a flow can be checked. */
+export class Browser {
+  readonly cookies = new Map<string, string>();
+  constructor(readonly baseUrl: string) {}
+
+  async request(path: string, init: RequestInit = {}): Promise<Response> {
+    const url = new URL(path, this.baseUrl);
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const headers = new Headers(init.headers);
+    if (cookie) headers.set('cookie', cookie);
+    const response = await fetch(url, { ...init, headers, redirect: 'manual' });
+    for (const set of response.headers.getSetCookie()) {
+      const [pair = '', ...attributes] = set.split(';');
+      const at = pair.indexOf('=');
+      const name = pair.slice(0, at).trim();
+      const value = pair.slice(at + 1).trim();
+      const expired = attributes.some((a) => /^\s*expires=thu, 01 jan 1970/i.test(a)) || value === '';
+      if (expired) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return response;
+  }
+
+  /** Follows redirects from a response until one leaves for `stopAt` (not requested) or a page is shown. */
+  async follow(response: Response, stopAt?: string): Promise<Response> {
+    let current = response;
+    while (current.status >= 300 && current.status < 400) {
+      const location = new URL(current.headers.get('location')!, this.baseUrl).href;
+      if (stopAt && location.startsWith(new URL(stopAt, this.baseUrl).href)) return current;
+      current = await this.request(location);
+    }
+    return current;
+  }
+}
+
+/** Test helper: the runtime's HTTP app with the embedded identity, served on a free loopback port. */
+export async function startSignOnServer(
+  knex: Knex,
+  sessionTtlMs?: number,
+): Promise<{ baseUrl: string; close(): Promise<void> }> {
+  const server: Server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const identity = await createIdentity(knex, { publicUrl: baseUrl, identity: { kind: 'embedded' } }, { sessionTtlMs });
+  const app = createApp({
+    logger: pino({ level: 'silent' }),
+    readiness: async () => ({ ready: true, checks: {} }),
+    identity,
+  });
+  server.on('request', app);
+  return {
+    baseUrl,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Test helper: a staff user with a role and a password. */
+export async function createUserWithPassword(knex: Knex, username: string, password: string): Promise<string> {
+  const created = await createUser(knex, systemActor, {
+    username,
+    displayNameEl: 'Μαρία Δοκιμή',
+    displayNameEn: 'Maria Test',
+    kind: 'staff',
+  });
+  if (!created.ok) throw new Error(`Expected the user to be created, but ${created.error.message}`);
+  await grantRole(knex, systemActor, { userId: created.value.id, role: 'clerk', orgUnitId: null });
+  await knex('user_credential').insert({ user_id: created.value.id, password_hash: await hashPassword(password) });
+  return created.value.id;
+}
