@@ -47,6 +47,12 @@ h1{font-size:2rem;margin:0 0 .5rem}
 .card h2{font-size:1.2rem;margin:0 0 .5rem}
 .card p{color:var(--muted);flex:1;margin:0 0 1rem}
 .card a.button{align-self:flex-start;background:var(--brand);color:var(--brand-ink);padding:.5rem 1rem;border-radius:.35rem;text-decoration:none;font-weight:600}
+form label{display:block;font-weight:600;margin-bottom:.25rem}
+input:not([type]),input[type=text],input[type=password],input[type=email]{width:100%;max-width:24rem;padding:.6rem .75rem;border:1px solid #6b7686;border-radius:.35rem;font:inherit;background:#fff}
+input:focus-visible{outline:3px solid var(--focus);outline-offset:1px}
+button{background:var(--brand);color:var(--brand-ink);border:0;padding:.65rem 1.4rem;border-radius:.35rem;font:inherit;font-weight:600;cursor:pointer}
+button:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+.error{background:#fdecea;border-left:4px solid #b3261e;color:#5f1410;padding:.75rem 1rem;max-width:40rem}
 footer{max-width:64rem;margin:auto;padding:1rem 1.25rem 2rem;color:var(--muted);font-size:.9rem}
 `;
 
