@@ -19,7 +19,7 @@ function renderLogin(req: Request, res: Response, uid: string, error?: MessageKe
     ${error ? html`<p role="alert" class="error" id="sign-in-error">${t(error)}</p>` : ''}
     <form method="post" action="${path}/login?lang=${language}">
       <p>
-        <label for="username">${t('signIn.username')}</label><br />
+        <label for="username">${t('signIn.username')}</label>
         <input
           id="username"
           name="username"
@@ -30,7 +30,7 @@ function renderLogin(req: Request, res: Response, uid: string, error?: MessageKe
         />
       </p>
       <p>
-        <label for="password">${t('signIn.password')}</label><br />
+        <label for="password">${t('signIn.password')}</label>
         <input id="password" name="password" type="password" autocomplete="current-password" required />
       </p>
       <p><button type="submit">${t('signIn.submit')}</button></p>
