@@ -2,7 +2,7 @@ import { Engine } from 'bpmn-engine';
 import * as elements from 'bpmn-elements';
 import { BpmnModdle } from 'bpmn-moddle';
 import serialize, { TypeResolver } from 'moddle-context-serializer';
-import { BPMN_ENGINE_PROCESS, percentile, RssSampler, type BenchResult } from './workload.js';
+import { BPMN_ENGINE_PROCESS, type BenchResult, RssSampler, summarize } from './workload.js';
 
 /** The same workload on the bpmn-engine package, in memory, with an asynchronous service (like a worker). */
 export async function runBpmnEngine(n: number, concurrency: number): Promise<BenchResult> {
@@ -41,16 +41,5 @@ export async function runBpmnEngine(n: number, concurrency: number): Promise<Ben
   );
   const seconds = (performance.now() - t0) / 1000;
   rss.stop();
-  latencies.sort((a, b) => a - b);
-  return {
-    name: 'bpmn-engine (in memory)',
-    n,
-    concurrency,
-    seconds,
-    perSecond: n / seconds,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    peakRssMb: Math.round(rss.peak / 2 ** 20),
-    rssAtQuartersMb: quarters,
-  };
+  return summarize('bpmn-engine (in memory)', n, concurrency, seconds, latencies, rss, quarters);
 }

@@ -1,6 +1,6 @@
 import type { Database } from '../src/store/Database.js';
 import { createEngine } from '../src/Engine.js';
-import { BENCH_PROCESS, percentile, RssSampler, type BenchResult } from './workload.js';
+import { BENCH_PROCESS, type BenchResult, RssSampler, summarize } from './workload.js';
 
 /** Runs N instances with `concurrency` in flight and `workers` job-worker loops against the embedded engine. */
 export async function runPolis(
@@ -91,16 +91,5 @@ export async function runPolis(
   await Promise.all(loops);
   await engine.stop();
   rss.stop();
-  latencies.sort((a, b) => a - b);
-  return {
-    name,
-    n,
-    concurrency,
-    seconds,
-    perSecond: n / seconds,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    peakRssMb: Math.round(rss.peak / 2 ** 20),
-    rssAtQuartersMb: quarters,
-  };
+  return summarize(name, n, concurrency, seconds, latencies, rss, quarters);
 }

@@ -1,18 +1,10 @@
-import { Camunda8 } from '@camunda8/sdk';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Database } from '../src/store/Database.js';
 import { createEngine } from '../src/Engine.js';
 import { startGateway } from '../src/gateway/startGateway.js';
-import { BENCH_PROCESS, percentile, RssSampler, type BenchResult } from './workload.js';
-
-const sdk = (port: number) =>
-  new Camunda8({
-    ZEEBE_GRPC_ADDRESS: `grpc://127.0.0.1:${port}`,
-    CAMUNDA_AUTH_STRATEGY: 'NONE',
-    CAMUNDA_LOG_LEVEL: 'error',
-    zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE' },
-  }).getZeebeGrpcApiClient();
+import { sdkClient, startBenchWorkers } from './sdkWorkers.js';
+import { BENCH_PROCESS, type BenchResult, RssSampler, summarize } from './workload.js';
 
 /**
  * The same workload as runPolis, through the Zeebe gateway served in-process on a free port: instances
@@ -29,7 +21,7 @@ export async function runPolisGrpc(
 ): Promise<BenchResult> {
   const engine = createEngine({ db, schedulerIntervalMs: 0, maxBatchSize: 500 });
   const gateway = await startGateway({ engine, port: 0 });
-  const client = sdk(gateway.port);
+  const client = sdkClient(gateway.port);
   await client.deployResource({ name: 'bench.bpmn', process: Buffer.from(BENCH_PROCESS) });
   const started = new Map<number, number>();
   const finishedEarly = new Map<number, number>();
@@ -55,22 +47,7 @@ export async function runPolisGrpc(
       if (completed === n) finish();
     }
   });
-  // Each worker has its own client, so its own channel, as separate worker processes would.
-  const workerClients = Array.from({ length: workers }, () => sdk(gateway.port));
-  const jobWorkers = workerClients.map((zbc, i) =>
-    zbc.createWorker<{ amount: number }>({
-      taskType: 'bench-work',
-      id: `bench-${i}`,
-      maxJobsToActivate: 100,
-      timeout: 60_000,
-      // Ask again as soon as capacity frees up; the gateway long-polls, so an idle worker costs nothing.
-      pollInterval: 5,
-      // The SDK arms a client-side timer of longPoll + 1 s per poll that outlives a closed worker: keep it short.
-      longPoll: 5_000,
-      loglevel: 'NONE',
-      taskHandler: (job) => job.complete({ amount: Number(job.variables.amount) * 2 }),
-    }),
-  );
+  const jobWorkers = startBenchWorkers(gateway.port, workers);
   const t0 = performance.now();
   let next = 0;
   const starter = async () => {
@@ -93,23 +70,12 @@ export async function runPolisGrpc(
   await Promise.all(Array.from({ length: concurrency }, starter));
   await allDone;
   const seconds = (performance.now() - t0) / 1000;
-  await Promise.all(jobWorkers.map((w) => w.close(2_000)));
-  await Promise.all([client, ...workerClients].map((c) => c.close(2_000)));
+  await jobWorkers.close();
+  await client.close(2_000);
   await gateway.close();
   await engine.stop();
   rss.stop();
-  latencies.sort((a, b) => a - b);
-  return {
-    name,
-    n,
-    concurrency,
-    seconds,
-    perSecond: n / seconds,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    peakRssMb: Math.round(rss.peak / 2 ** 20),
-    rssAtQuartersMb: quarters,
-  };
+  return summarize(name, n, concurrency, seconds, latencies, rss, quarters);
 }
 
 /**
@@ -183,16 +149,5 @@ export async function runPolisGrpcSeparateClients(
     const begin = created.get(key);
     return begin === undefined ? [] : [end - begin];
   });
-  latencies.sort((a, b) => a - b);
-  return {
-    name,
-    n,
-    concurrency,
-    seconds,
-    perSecond: n / seconds,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    peakRssMb: Math.round(rss.peak / 2 ** 20),
-    rssAtQuartersMb: quarters,
-  };
+  return summarize(name, n, concurrency, seconds, latencies, rss, quarters);
 }

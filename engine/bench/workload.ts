@@ -68,3 +68,27 @@ export interface BenchResult {
   readonly peakRssMb: number;
   readonly rssAtQuartersMb: readonly number[];
 }
+
+/** Summarizes one run: throughput, latency percentiles and memory. */
+export function summarize(
+  name: string,
+  n: number,
+  concurrency: number,
+  seconds: number,
+  latencies: number[],
+  rss: RssSampler,
+  rssAtQuartersMb: readonly number[],
+): BenchResult {
+  latencies.sort((a, b) => a - b);
+  return {
+    name,
+    n,
+    concurrency,
+    seconds,
+    perSecond: n / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    peakRssMb: Math.round(rss.peak / 2 ** 20),
+    rssAtQuartersMb,
+  };
+}
