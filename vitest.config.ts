@@ -12,7 +12,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['{engine,runtime,designer}/{src,test}/**/*.test.ts'],
+    include: ['{engine,runtime,designer}/{src,test}/**/*.test.ts', 'runtime/web/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     // Each PGlite instance takes ~0.9 GB: two workers on this 2-core machine.
     pool: 'forks',

@@ -40,7 +40,8 @@ async function freePort(): Promise<number> {
 async function waitForReady(port: number, exited: Promise<Exit>): Promise<void> {
   let done = false;
   void exited.then(() => (done = true));
-  for (let i = 0; i < 200 && !done; i++) {
+  // Up to a minute: the first start migrates a new database and hashes the demo passwords, slow on a busy machine.
+  for (let i = 0; i < 600 && !done; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return;
     } catch {
@@ -81,7 +82,7 @@ describe('the runtime process', () => {
       port = await freePort();
       first = start({ PORT: String(port), DATA_DIR: dataDir });
       await waitForReady(port, first.exited);
-    }, 60_000);
+    }, 90_000);
 
     afterAll(() => {
       first.child.kill('SIGKILL');
@@ -107,7 +108,7 @@ describe('the runtime process', () => {
       expect(stderr).toBe(
         `polis: Port ${port} is already in use; stop the other program or set PORT to a free port.\n`,
       );
-    });
+    }, 90_000);
 
     it('should report the engine as ready', async () => {
       const response = await fetch(`http://127.0.0.1:${port}/readyz`);
@@ -132,7 +133,7 @@ describe('the runtime process', () => {
       } finally {
         await new Promise((resolve) => busy.close(resolve));
       }
-    });
+    }, 90_000);
 
     it('should stop gracefully on SIGTERM, releasing the data directory', async () => {
       first.child.kill('SIGTERM');

@@ -12,9 +12,35 @@ export interface Config {
   readonly identity:
     | { readonly kind: 'embedded' }
     | { readonly kind: 'external'; readonly issuer: string; readonly clientId: string; readonly clientSecret: string };
+  /** A separate issuer for citizens (`/auth/login?as=citizen`); undefined signs citizens in at `identity`. */
+  readonly citizenIdentity: CitizenIdentity | undefined;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly shutdownTimeoutMs: number;
 }
+
+/**
+ * The citizens' issuer: a standard OpenID Connect provider (discovered from its issuer URL), or the Greek
+ * GSIS TaxisNet OAuth 2.0 service, which has no discovery and no ID token and answers userinfo in XML.
+ */
+export type CitizenIdentity =
+  | {
+      readonly kind: 'oidc';
+      readonly issuer: string;
+      readonly clientId: string;
+      readonly clientSecret: string;
+    }
+  | {
+      readonly kind: 'taxisnet';
+      readonly clientId: string;
+      readonly clientSecret: string;
+      readonly authorizationUrl: string;
+      readonly tokenUrl: string;
+      readonly userinfoUrl: string;
+      /** Where the browser goes to end its TaxisNet session; `{clientId}` is replaced. */
+      readonly logoutUrl: string;
+      /** Whether to send a PKCE challenge (S256) and verifier; GSIS does not document PKCE. */
+      readonly pkce: boolean;
+    };
 
 /** OAuth client credentials for a Zeebe gateway that requires a token (Camunda SaaS, Self-Managed with Identity). */
 export interface ZeebeOAuth {

@@ -98,6 +98,118 @@ describe('loadConfig', () => {
     expect(result).toMatchObject({ ok: true, value: { engine: { tls: false, oauth: { audience: undefined } } } });
   });
 
+  it('should have no citizen issuer unless one is configured', () => {
+    expect(loadConfig({}, '/srv')).toMatchObject({ ok: true, value: { citizenIdentity: undefined } });
+  });
+
+  it('should read an OpenID Connect citizen issuer', () => {
+    // given the oidc profile (the default)
+    const env = {
+      OIDC_CITIZEN_ISSUER: 'https://citizens.example.gr/realms/citizens',
+      OIDC_CITIZEN_CLIENT_ID: 'polis-portal',
+      OIDC_CITIZEN_CLIENT_SECRET: 's3cret',
+    };
+    // when it is read
+    const result = loadConfig(env, '/srv');
+    // then
+    expect(result.ok && result.value.citizenIdentity).toEqual({
+      kind: 'oidc',
+      issuer: 'https://citizens.example.gr/realms/citizens',
+      clientId: 'polis-portal',
+      clientSecret: 's3cret',
+    });
+  });
+
+  it('should default TaxisNet to the documented GSIS endpoints, with PKCE', () => {
+    // given only the profile and the credentials GSIS issued
+    const env = { OIDC_CITIZEN_PROFILE: 'taxisnet', OIDC_CITIZEN_CLIENT_ID: 'dimos', OIDC_CITIZEN_CLIENT_SECRET: 's' };
+    // when it is read
+    const result = loadConfig(env, '/srv');
+    // then the endpoints are those of www1.gsis.gr
+    expect(result.ok && result.value.citizenIdentity).toEqual({
+      kind: 'taxisnet',
+      clientId: 'dimos',
+      clientSecret: 's',
+      authorizationUrl: 'https://www1.gsis.gr/oauth2server/oauth/authorize',
+      tokenUrl: 'https://www1.gsis.gr/oauth2server/oauth/token',
+      userinfoUrl: 'https://www1.gsis.gr/oauth2server/userinfo?format=xml',
+      logoutUrl: 'https://www1.gsis.gr/oauth2server/logout/{clientId}/',
+      pkce: true,
+    });
+  });
+
+  it('should derive the TaxisNet endpoints from OIDC_CITIZEN_ISSUER and let one be set on its own', () => {
+    // given the GSIS test host, another userinfo URL and PKCE turned off
+    const env = {
+      OIDC_CITIZEN_PROFILE: 'taxisnet',
+      OIDC_CITIZEN_ISSUER: 'https://test.gsis.gr/oauth2server/',
+      OIDC_CITIZEN_USERINFO_URL: 'https://test.gsis.gr/oauth2server/userinfo?format=xml&fields=taxid',
+      OIDC_CITIZEN_CLIENT_ID: 'dimos',
+      OIDC_CITIZEN_CLIENT_SECRET: 's',
+      OIDC_CITIZEN_PKCE: 'false',
+    };
+    // when it is read
+    const result = loadConfig(env, '/srv');
+    // then
+    expect(result.ok && result.value.citizenIdentity).toMatchObject({
+      authorizationUrl: 'https://test.gsis.gr/oauth2server/oauth/authorize',
+      tokenUrl: 'https://test.gsis.gr/oauth2server/oauth/token',
+      userinfoUrl: 'https://test.gsis.gr/oauth2server/userinfo?format=xml&fields=taxid',
+      logoutUrl: 'https://test.gsis.gr/oauth2server/logout/{clientId}/',
+      pkce: false,
+    });
+  });
+
+  const taxis = { OIDC_CITIZEN_PROFILE: 'taxisnet', OIDC_CITIZEN_CLIENT_ID: 'dimos', OIDC_CITIZEN_CLIENT_SECRET: 's' };
+  it.each([
+    [{ OIDC_CITIZEN_PROFILE: 'gov.gr' }, 'OIDC_CITIZEN_PROFILE', 'must be oidc or taxisnet (got "gov.gr")'],
+    [{ OIDC_CITIZEN_CLIENT_ID: 'x' }, 'OIDC_CITIZEN_ISSUER', 'must be set when OIDC_CITIZEN_CLIENT_ID is set'],
+    [{ OIDC_CITIZEN_PROFILE: 'oidc' }, 'OIDC_CITIZEN_ISSUER', 'must be set when OIDC_CITIZEN_PROFILE is set'],
+    [
+      { OIDC_CITIZEN_ISSUER: 'https://sso.example.gr' },
+      'OIDC_CITIZEN_CLIENT_ID',
+      'must be set when OIDC_CITIZEN_ISSUER is set',
+    ],
+    [
+      { OIDC_CITIZEN_ISSUER: 'https://sso.example.gr', OIDC_CITIZEN_CLIENT_ID: 'x' },
+      'OIDC_CITIZEN_CLIENT_SECRET',
+      'must be set when OIDC_CITIZEN_ISSUER is set',
+    ],
+    [
+      { OIDC_CITIZEN_TOKEN_URL: 'https://www1.gsis.gr/oauth2server/oauth/token' },
+      'OIDC_CITIZEN_TOKEN_URL',
+      expect.stringContaining('is used only with OIDC_CITIZEN_PROFILE=taxisnet'),
+    ],
+    [
+      { OIDC_CITIZEN_PROFILE: 'taxisnet' },
+      'OIDC_CITIZEN_CLIENT_ID',
+      'must be set when OIDC_CITIZEN_PROFILE is taxisnet',
+    ],
+    [
+      { OIDC_CITIZEN_PROFILE: 'taxisnet', OIDC_CITIZEN_CLIENT_ID: 'x' },
+      'OIDC_CITIZEN_CLIENT_SECRET',
+      'must be set when OIDC_CITIZEN_PROFILE is taxisnet',
+    ],
+    [{ ...taxis, OIDC_CITIZEN_PKCE: 'yes' }, 'OIDC_CITIZEN_PKCE', 'must be true or false (got "yes")'],
+    [
+      { ...taxis, OIDC_CITIZEN_ISSUER: 'http://gsis.example.gr/oauth2server' },
+      'OIDC_CITIZEN_ISSUER',
+      'must use https:// (http:// only for localhost)',
+    ],
+    [
+      { ...taxis, OIDC_CITIZEN_USERINFO_URL: 'http://gsis.example.gr/userinfo' },
+      'OIDC_CITIZEN_USERINFO_URL',
+      'must use https:// (http:// only for localhost)',
+    ],
+    [
+      { ...taxis, OIDC_CITIZEN_TOKEN_URL: 'not a url' },
+      'OIDC_CITIZEN_TOKEN_URL',
+      expect.stringContaining('not a valid URL'),
+    ],
+  ])('should name the citizen issuer variable at fault for %j', (env, variable, message) => {
+    expect(loadConfig(env, '/srv')).toEqual({ ok: false, problem: { variable, message } });
+  });
+
   const cluster = { ZEEBE_ADDRESS: 'zeebe:26500' };
   it.each([
     [{ PORT: 'abc' }, 'PORT', 'must be a whole number from 1 to 65535 (got "abc")'],

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { pgliteDirectory } from '@polis/engine';
-import type { Config, ConfigProblem, EngineTarget, ZeebeOAuth } from './Config.js';
+import type { CitizenIdentity, Config, ConfigProblem, EngineTarget, ZeebeOAuth } from './Config.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 type Result<T> = { ok: true; value: T } | { ok: false; problem: ConfigProblem };
@@ -92,6 +92,93 @@ function readEngine(env: Env): Result<EngineTarget> {
   return { ok: true, value: { kind: 'zeebe', address: hostPort, tls, oauth } };
 }
 
+/** The documented production host of the GSIS OAuth 2.0 server; `https://test.gsis.gr/oauth2server` is its test host. */
+export const TAXISNET_BASE_URL = 'https://www1.gsis.gr/oauth2server';
+
+const TAXISNET_ENDPOINTS = [
+  ['OIDC_CITIZEN_AUTHORIZATION_URL', '/oauth/authorize'],
+  ['OIDC_CITIZEN_TOKEN_URL', '/oauth/token'],
+  ['OIDC_CITIZEN_USERINFO_URL', '/userinfo?format=xml'],
+  ['OIDC_CITIZEN_LOGOUT_URL', '/logout/{clientId}/'],
+] as const;
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The citizens' issuer, if any: OIDC_CITIZEN_ISSUER for an OpenID Connect provider, or
+ * OIDC_CITIZEN_PROFILE=taxisnet for GSIS TaxisNet (OIDC_CITIZEN_ISSUER is then the oauth2server base URL,
+ * www1.gsis.gr by default, from which the endpoints not set one by one are derived).
+ */
+function readCitizenIdentity(env: Env): Result<CitizenIdentity | undefined> {
+  const profile = read(env, 'OIDC_CITIZEN_PROFILE');
+  if (profile !== undefined && profile !== 'oidc' && profile !== 'taxisnet') {
+    return fail('OIDC_CITIZEN_PROFILE', `must be oidc or taxisnet (got "${profile}")`);
+  }
+  const issuer = readUrl(env, 'OIDC_CITIZEN_ISSUER', ['https:', 'http:']);
+  if (!issuer.ok) return issuer;
+  const clientId = read(env, 'OIDC_CITIZEN_CLIENT_ID');
+  const clientSecret = read(env, 'OIDC_CITIZEN_CLIENT_SECRET');
+  const pkce = read(env, 'OIDC_CITIZEN_PKCE');
+  const endpoints: Partial<Record<(typeof TAXISNET_ENDPOINTS)[number][0], URL>> = {};
+  for (const [name] of TAXISNET_ENDPOINTS) {
+    const url = readUrl(env, name, ['https:', 'http:']);
+    if (!url.ok) return url;
+    if (url.value) endpoints[name] = url.value;
+  }
+
+  if (profile !== 'taxisnet') {
+    const taxisNetOnly = Object.keys(endpoints)[0] ?? (pkce !== undefined ? 'OIDC_CITIZEN_PKCE' : undefined);
+    if (taxisNetOnly)
+      return fail(
+        taxisNetOnly,
+        'is used only with OIDC_CITIZEN_PROFILE=taxisnet (an OpenID Connect issuer publishes its endpoints)',
+      );
+    if (!issuer.value) {
+      const stray = [
+        ['OIDC_CITIZEN_PROFILE', profile],
+        ['OIDC_CITIZEN_CLIENT_ID', clientId],
+        ['OIDC_CITIZEN_CLIENT_SECRET', clientSecret],
+      ].find(([, value]) => value !== undefined);
+      return stray
+        ? fail('OIDC_CITIZEN_ISSUER', `must be set when ${String(stray[0])} is set`)
+        : { ok: true, value: undefined };
+    }
+    if (!clientId) return fail('OIDC_CITIZEN_CLIENT_ID', 'must be set when OIDC_CITIZEN_ISSUER is set');
+    if (!clientSecret) return fail('OIDC_CITIZEN_CLIENT_SECRET', 'must be set when OIDC_CITIZEN_ISSUER is set');
+    return { ok: true, value: { kind: 'oidc', issuer: issuer.value.toString(), clientId, clientSecret } };
+  }
+
+  if (!clientId) return fail('OIDC_CITIZEN_CLIENT_ID', 'must be set when OIDC_CITIZEN_PROFILE is taxisnet');
+  if (!clientSecret) return fail('OIDC_CITIZEN_CLIENT_SECRET', 'must be set when OIDC_CITIZEN_PROFILE is taxisnet');
+  if (pkce !== undefined && pkce !== 'true' && pkce !== 'false') {
+    return fail('OIDC_CITIZEN_PKCE', `must be true or false (got "${pkce}")`);
+  }
+  const base = (issuer.value?.toString() ?? TAXISNET_BASE_URL).replace(/\/$/, '');
+  const urls: string[] = [];
+  for (const [name, path] of TAXISNET_ENDPOINTS) {
+    const url = endpoints[name] ?? new URL(`${base}${path}`);
+    // The client secret and the citizen's access token travel to these: TLS unless the server is this machine.
+    if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
+      return fail(endpoints[name] ? name : 'OIDC_CITIZEN_ISSUER', 'must use https:// (http:// only for localhost)');
+    }
+    urls.push(url.toString().replace('%7BclientId%7D', '{clientId}'));
+  }
+  const [authorizationUrl, tokenUrl, userinfoUrl, logoutUrl] = urls as [string, string, string, string];
+  return {
+    ok: true,
+    value: {
+      kind: 'taxisnet',
+      clientId,
+      clientSecret,
+      authorizationUrl,
+      tokenUrl,
+      userinfoUrl,
+      logoutUrl,
+      pkce: pkce !== 'false',
+    },
+  };
+}
+
 /**
  * Reads the configuration from environment variables; unset variables give the embedded setup
  * (PGlite in ./data, the embedded engine and identity provider, port 3000).
@@ -132,6 +219,8 @@ export function loadConfig(env: Env, cwd: string): Result<Config> {
     if (!clientSecret) return fail('OIDC_CLIENT_SECRET', 'must be set when OIDC_ISSUER is set');
     identity = { kind: 'external', issuer: issuer.value.toString(), clientId, clientSecret };
   }
+  const citizenIdentity = readCitizenIdentity(env);
+  if (!citizenIdentity.ok) return citizenIdentity;
 
   return {
     ok: true,
@@ -145,6 +234,7 @@ export function loadConfig(env: Env, cwd: string): Result<Config> {
         : { kind: 'pglite', dataDir: pgliteDirectory(dataDir) },
       engine: engine.value,
       identity,
+      citizenIdentity: citizenIdentity.value,
       logLevel: logLevel as Config['logLevel'],
       shutdownTimeoutMs: shutdown.value,
     },

@@ -7,6 +7,10 @@ import { landingRouter } from '../routes/landing/landing.js';
 import { translator } from '../i18n/index.js';
 import { html, layout } from './html.js';
 import { languageOf } from './languageOf.js';
+import { apiRouter } from './apiRouter.js';
+import { redactUrl } from './redactUrl.js';
+import type { ApiRoute } from './ApiRoute.js';
+import { resolvePrincipal, type PrincipalSources } from '../middlewares/resolvePrincipal.js';
 
 /** What the HTTP application needs from the rest of the runtime. */
 export interface AppDependencies {
@@ -14,6 +18,12 @@ export interface AppDependencies {
   readonly readiness: () => Promise<Readiness>;
   /** Sign-on: the /auth routes, and the embedded OpenID Provider at /oidc when there is one. */
   readonly identity?: Router;
+  /** Where principals come from (sessions, access tokens); without it every request is anonymous. */
+  readonly principal?: PrincipalSources;
+  /** The JSON API's routes, served under /api/v1. */
+  readonly api?: readonly ApiRoute[];
+  /** The web apps by mount path (e.g. /app), each of whose routes carries its policy. */
+  readonly webApps?: Readonly<Record<string, Router>>;
 }
 
 function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
@@ -44,7 +54,7 @@ function notFound(req: Request, res: Response): void {
 }
 
 /** Builds the express application: logging, security headers, the routes, and the error handlers. */
-export function createApp({ logger, readiness, identity }: AppDependencies): Express {
+export function createApp({ logger, readiness, identity, principal, api, webApps = {} }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -58,11 +68,29 @@ export function createApp({ logger, readiness, identity }: AppDependencies): Exp
         return requestId;
       },
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      // The sign-in callback's code and state, and other credentials sent in a query, stay out of the logs.
+      serializers: {
+        // The parsed query repeats the URL's parameters unredacted, so only the redacted URL is kept.
+        req: ({ query: _query, ...req }: { url?: string; query?: unknown }) => ({
+          ...req,
+          url: req.url === undefined ? undefined : redactUrl(req.url),
+        }),
+        // A redirect to the callback carries the code and state in its Location.
+        res: (res: { headers?: Record<string, unknown> }) => {
+          const location = res.headers?.location;
+          return typeof location === 'string'
+            ? { ...res, headers: { ...res.headers, location: redactUrl(location) } }
+            : res;
+        },
+      },
     }),
   );
   app.use(securityHeaders);
   app.use(healthRouter(readiness));
+  if (principal) app.use(resolvePrincipal(principal));
   if (identity) app.use(identity);
+  if (api) app.use(apiRouter(api));
+  for (const [mount, router] of Object.entries(webApps)) app.use(mount, router);
   app.use(landingRouter());
   app.use(notFound);
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {

@@ -20,6 +20,8 @@ export const en: Record<MessageKey, string> = {
   'notFound.title': 'Page not found',
   'notFound.body': 'The address you asked for does not exist or is not available yet.',
   'notFound.home': 'Home page',
+  'forbidden.title': 'Access denied',
+  'forbidden.body': 'Your account is not allowed to open this page. If your work needs it, ask the administrator.',
   'language.el': 'Ελληνικά',
   'language.en': 'English',
   'signIn.title': 'Sign in',
@@ -31,6 +33,9 @@ export const en: Record<MessageKey, string> = {
   'signIn.expired': 'The sign-in took too long and expired. Start again from the home page.',
   'signIn.failed': 'Signing in did not complete. Try again; if it happens again, contact support.',
   'signIn.retry': 'Try signing in again',
+  'signIn.citizenRefused': "Your account cannot be used on the citizens' portal. Contact the Citizens' Office.",
+  'signIn.citizenIsStaff':
+    'Your tax number (ΑΦΜ) belongs to a staff account of the municipality. Sign in to the staff app, not with your TaxisNet codes.',
   'signOut.title': 'Sign out',
   'signOut.body': 'Do you want to sign out?',
   'signOut.confirm': 'Yes, sign out',
@@ -38,4 +43,23 @@ export const en: Record<MessageKey, string> = {
   'signOut.done': 'You have signed out.',
   'identityError.title': 'Sign-in error',
   'identityError.body': 'The sign-in request is invalid or has expired. Start again from the home page.',
+  'signIn.tooManyAttempts': 'Too many failed sign-in attempts. For your safety, try again in {minutes} minutes.',
+  'totp.enrol.title': 'Turn on one-time codes',
+  'totp.enrol.required':
+    'Administrators sign in with a second step: a 6-digit code from an authenticator app on their phone.',
+  'totp.enrol.voluntary':
+    'Protect your account with a second step: a 6-digit code from an authenticator app on your phone.',
+  'totp.enrol.steps':
+    'Add an account in the app by typing the key or opening the link, then type below the code it shows.',
+  'totp.enrol.secret': 'Key',
+  'totp.enrol.link': 'Open in the authenticator app',
+  'totp.enrol.submit': 'Confirm and turn on',
+  'totp.enrol.done': 'One-time codes are on. You will be asked for one each time you sign in.',
+  'totp.enrol.already': 'One-time codes are already on for your account.',
+  'totp.enrol.notAllowed': 'One-time codes are available to administrators and analysts only.',
+  'totp.code.title': 'One-time code',
+  'totp.code.intro': 'Type the 6-digit code your authenticator app shows now.',
+  'totp.code.label': '6-digit code',
+  'totp.code.submit': 'Continue',
+  'totp.code.wrong': 'The code is wrong or has been used already. Wait for the next code and try again.',
 };

@@ -5,7 +5,10 @@ import type Provider from 'oidc-provider';
 import type { Configuration, JWK, KoaContextWithOIDC } from 'oidc-provider';
 import { html, layout } from '../http/html.js';
 import { negotiateLanguage, translator } from '../i18n/index.js';
+import { API_SCOPES, matchesClientSecret } from './ApiClient.js';
 import { identitySecret } from './identitySecret.js';
+import { ApiClientAdapter } from './oidc-adapter/apiClientMetadata.js';
+import { KnexAdapter } from './oidc-adapter/KnexAdapter.js';
 
 /** The relying party the embedded provider knows: the runtime itself. */
 export interface EmbeddedClient {
@@ -50,26 +53,44 @@ async function quietly<T>(logger: Logger | undefined, action: () => Promise<T>):
   }
 }
 
+/** What else the embedded provider needs besides its own client. */
+export interface EmbeddedProviderOptions {
+  /** The one resource (RFC 8707) for which third-party systems get JWT access tokens: the public URL plus /api. */
+  readonly apiResource: string;
+  readonly logger?: Logger | undefined;
+}
+
+/** How long an access token of a third-party system lives, in seconds. */
+export const API_ACCESS_TOKEN_TTL_SECONDS = 600;
+
+/** The embedded provider's RSA signing key, generated once and kept in identity_secret (private parts included). */
+export function providerSigningKey(knex: Knex): Promise<JWK> {
+  return identitySecret<JWK>(knex, 'oidc_signing_key', () => {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    return { ...(privateKey.export({ format: 'jwk' }) as JWK), kid: randomUUID(), use: 'sig', alg: 'RS256' };
+  });
+}
+
 /**
  * Creates the embedded OpenID Provider: one confidential client (the runtime; authorization code with PKCE S256),
- * accounts from app_user, its RSA signing key and cookie keys generated once and kept in identity_secret.
- * Its grants, codes and sessions live in oidc-provider's in-memory adapter: a restart signs people out of the
- * provider (not out of the runtime, whose sessions are in the database).
+ * accounts from app_user, its RSA signing key and cookie keys generated once and kept in identity_secret; and
+ * for the registered third-party systems of api_client, the client-credentials grant with JWT access tokens for
+ * the API. Grants, codes, sessions and interactions are kept in oidc_payload, so they survive restarts and are
+ * shared by every runtime process.
  */
 export async function createEmbeddedProvider(
   knex: Knex,
   issuer: string,
   client: EmbeddedClient,
-  logger?: Logger,
+  { apiResource, logger }: EmbeddedProviderOptions,
 ): Promise<Provider> {
-  const signingKey = await identitySecret<JWK>(knex, 'oidc_signing_key', () => {
-    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    return { ...(privateKey.export({ format: 'jwk' }) as JWK), kid: randomUUID(), use: 'sig', alg: 'RS256' };
-  });
+  const { default: OidcProvider, errors } = await quietly(logger, () => import('oidc-provider'));
+  const signingKey = await providerSigningKey(knex);
   const cookieKey = await identitySecret(knex, 'oidc_cookie_key', () => randomBytes(32).toString('base64url'));
   const secure = new URL(issuer).protocol === 'https:';
 
   const configuration: Configuration = {
+    adapter: (model) => (model === 'Client' ? new ApiClientAdapter(knex) : new KnexAdapter(knex, model)),
     clients: [
       {
         client_id: client.clientId,
@@ -89,6 +110,7 @@ export async function createEmbeddedProvider(
     },
     pkce: { required: () => true },
     claims: { openid: ['sub'], profile: ['name', 'preferred_username'], email: ['email'] },
+    scopes: ['openid', 'offline_access', ...API_SCOPES],
     // The runtime reads who signed in from the ID token; it does not call the userinfo endpoint.
     conformIdTokenClaims: false,
     ttl: {
@@ -98,9 +120,30 @@ export async function createEmbeddedProvider(
       AuthorizationCode: 60,
       IdToken: 600,
       AccessToken: 600,
+      ClientCredentials: API_ACCESS_TOKEN_TTL_SECONDS,
     },
     features: {
       devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      resourceIndicators: {
+        enabled: true,
+        // Third-party systems need not name the API: it is the only resource there is.
+        defaultResource: (_ctx, target, oneOf) =>
+          oneOf ?? (target.grantTypes?.includes('client_credentials') ? apiResource : undefined),
+        useGrantedResource: () => false,
+        getResourceServerInfo: (_ctx, resource, target) => {
+          if (resource !== apiResource || !target.grantTypes?.includes('client_credentials'))
+            throw new errors.InvalidTarget();
+          return {
+            // The client's own scopes are enforced by the provider against its registered `scope`.
+            scope: API_SCOPES.join(' '),
+            audience: apiResource,
+            accessTokenFormat: 'jwt',
+            accessTokenTTL: API_ACCESS_TOKEN_TTL_SECONDS,
+            jwt: { sign: { alg: 'RS256' } },
+          };
+        },
+      },
       rpInitiatedLogout: {
         enabled: true,
         logoutSource: (ctx, form) =>
@@ -156,10 +199,14 @@ export async function createEmbeddedProvider(
       return grant;
     },
   };
-  const provider = await quietly(logger, async () => {
-    const { default: OidcProvider } = await import('oidc-provider');
-    return new OidcProvider(issuer, configuration);
-  });
+  const provider = await quietly(logger, async () => new OidcProvider(issuer, configuration));
+  // api_client keeps only a hash of each secret (docs/decisions/0005): compare hashes for those clients.
+  const compareClientSecret = provider.Client.prototype.compareClientSecret;
+  provider.Client.prototype.compareClientSecret = function (this: InstanceType<Provider['Client']>, actual: string) {
+    return this.clientSecret?.startsWith('sha256$')
+      ? matchesClientSecret(this.clientSecret, actual)
+      : compareClientSecret.call(this, actual);
+  };
   // Behind express with `trust proxy`: honour X-Forwarded-* from the same trusted hops.
   provider.proxy = true;
   return provider;

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Role } from '../orgchart/AppUser.js';
+import { athensToday } from '../orgchart/athensToday.js';
 
 /** The signed-in user a session belongs to, with their roles, as routes see it in `res.locals.user`. */
 export interface SessionUser {
@@ -10,12 +11,16 @@ export interface SessionUser {
   readonly displayNameEn: string;
   readonly kind: 'staff' | 'citizen';
   readonly roles: readonly { readonly role: Role; readonly orgUnitId: string | null }[];
+  /** The colleagues this user deputises for today (Athens time): their work is this user's too. */
+  readonly actingFor: readonly { readonly userId: string; readonly username: string }[];
 }
 
 /** The cookie that carries the runtime's session token. */
 export const SESSION_COOKIE = 'polis_session';
 
-const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+/** The SHA-256 of a session token: the session's id in the database, and what CSRF tokens are bound to. */
+export const sessionDigest = (token: string): string => createHash('sha256').update(token).digest('hex');
+const digest = sessionDigest;
 
 /** Creates a session for a user; returns the 256-bit token for the cookie (only its hash is stored). */
 export async function createSession(knex: Knex, userId: string, ttlMs: number): Promise<string> {
@@ -82,6 +87,13 @@ export async function findSessionUser(knex: Knex, token: string): Promise<Sessio
     role: Role;
     org_unit_id: string | null;
   }[];
+  const actingFor = (await knex('deputy as d')
+    .join('app_user as u', 'u.id', 'd.absent_user_id')
+    .where('d.deputy_user_id', row.id)
+    .where('d.from_date', '<=', athensToday())
+    .where('d.to_date', '>=', athensToday())
+    .orderBy('u.username')
+    .select('u.id', 'u.username')) as { id: string; username: string }[];
   return {
     id: row.id,
     username: row.username,
@@ -89,5 +101,6 @@ export async function findSessionUser(knex: Knex, token: string): Promise<Sessio
     displayNameEn: row.display_name_en,
     kind: row.kind,
     roles: roles.map((r) => ({ role: r.role, orgUnitId: r.org_unit_id })),
+    actingFor: actingFor.map((a) => ({ userId: a.id, username: a.username })),
   };
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useOrgChartDatabase } from '../orgchart/useOrgChartDatabase.js';
 import { FLOW_COOKIE, type SignOnFlow } from './authRouter.js';
 import { SESSION_COOKIE } from './sessions.js';
-import { Browser, createUserWithPassword, startSignOnServer } from './signOnHarness.js';
+import { Browser, createUserWithPassword, startSignOnServer, signOut } from './signOnHarness.js';
 import { readSignedValue, signValue } from './signedValue.js';
 
 const fixture = useOrgChartDatabase();
@@ -75,7 +75,7 @@ describe('sign-on through the embedded provider', () => {
     expect(await sessions()).toBe(1);
 
     // when it logs out
-    const logout = await browser.request('/auth/logout');
+    const logout = await signOut(browser);
 
     // then the session row is gone, the cookie no longer works, and the provider confirms the logout
     expect(await sessions()).toBe(0);

@@ -4,10 +4,14 @@ import type { Knex } from 'knex';
 import { pino } from 'pino';
 import { createApp } from '../http/createApp.js';
 import { systemActor } from '../orgchart/Actor.js';
+import type { Role } from '../orgchart/AppUser.js';
+import { appendAudit } from '../orgchart/appendAudit.js';
 import { createUser } from '../orgchart/createUser.js';
 import { grantRole } from '../orgchart/grantRole.js';
 import { createIdentity } from './createIdentity.js';
+import type { VerifyAccessToken } from './accessTokens.js';
 import { hashPassword } from './hashPassword.js';
+import type { LoginRateLimiter } from './loginRateLimiter.js';
 
 /** Test helper: a cookie jar and fetch that follows nothing, so each redirect of a flow can be checked. */
 export class Browser {
@@ -44,23 +48,41 @@ export class Browser {
   }
 }
 
+/** Test helper: signs out as a person does, confirming on the sign-out page (whose form carries the CSRF token). */
+export async function signOut(browser: Browser): Promise<Response> {
+  const page = await (await browser.request('/auth/logout')).text();
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
+  return browser.request('/auth/logout', {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: csrf }),
+  });
+}
+
 /** Test helper: the runtime's HTTP app with the embedded identity, served on a free loopback port. */
 export async function startSignOnServer(
   knex: Knex,
   sessionTtlMs?: number,
-): Promise<{ baseUrl: string; close(): Promise<void> }> {
+  { port = 0, limiter }: { port?: number; limiter?: LoginRateLimiter } = {},
+): Promise<{ baseUrl: string; verifyAccessToken: VerifyAccessToken; close(): Promise<void> }> {
   const server: Server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const identity = await createIdentity(knex, { publicUrl: baseUrl, identity: { kind: 'embedded' } }, { sessionTtlMs });
+  const identity = await createIdentity(
+    knex,
+    { publicUrl: baseUrl, identity: { kind: 'embedded' } },
+    { sessionTtlMs, ...(limiter ? { limiter } : {}) },
+  );
   const app = createApp({
     logger: pino({ level: 'silent' }),
     readiness: async () => ({ ready: true, checks: {} }),
-    identity,
+    identity: identity.router,
+    principal: { knex, csrfSecret: 'test-csrf-secret', verifyAccessToken: identity.verifyAccessToken },
   });
   server.on('request', app);
   return {
     baseUrl,
+    verifyAccessToken: identity.verifyAccessToken,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
@@ -69,8 +91,13 @@ export async function startSignOnServer(
   };
 }
 
-/** Test helper: a staff user with a role and a password. */
-export async function createUserWithPassword(knex: Knex, username: string, password: string): Promise<string> {
+/** Test helper: a staff user with a role (clerk unless given) and a password. */
+export async function createUserWithPassword(
+  knex: Knex,
+  username: string,
+  password: string,
+  role: Role = 'clerk',
+): Promise<string> {
   const created = await createUser(knex, systemActor, {
     username,
     displayNameEl: 'Μαρία Δοκιμή',
@@ -78,7 +105,11 @@ export async function createUserWithPassword(knex: Knex, username: string, passw
     kind: 'staff',
   });
   if (!created.ok) throw new Error(`Expected the user to be created, but ${created.error.message}`);
-  await grantRole(knex, systemActor, { userId: created.value.id, role: 'clerk', orgUnitId: null });
-  await knex('user_credential').insert({ user_id: created.value.id, password_hash: await hashPassword(password) });
+  await grantRole(knex, systemActor, { userId: created.value.id, role, orgUnitId: null });
+  const passwordHash = await hashPassword(password);
+  await knex.transaction(async (trx) => {
+    await trx('user_credential').insert({ user_id: created.value.id, password_hash: passwordHash });
+    await appendAudit(trx, systemActor, { action: 'password.set', objectType: 'app_user', objectId: created.value.id });
+  });
   return created.value.id;
 }

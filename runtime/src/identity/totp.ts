@@ -120,3 +120,8 @@ export function verifyTotp(
   }
   return matched === undefined ? { valid: false } : { valid: true, step: matched };
 }
+
+/** A base32 secret in groups of four characters, as people copy it into an authenticator app by hand. */
+export function formatTotpSecret(secret: string): string {
+  return (secret.match(/.{1,4}/g) ?? []).join(' ');
+}

@@ -1,4 +1,6 @@
 import { createServer, type Server } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { engineMigrations, isMigrated, migrate, openDatabase, type Database, type MigrationSet } from '@polis/engine';
 import type { Config } from '../config/Config.js';
@@ -6,6 +8,10 @@ import type { EngineClient } from '../engine/EngineClient.js';
 import { connectEngine, type EngineConnection } from '../engine/connectEngine.js';
 import { createApp } from '../http/createApp.js';
 import { createIdentity } from '../identity/createIdentity.js';
+import { identitySecret } from '../identity/identitySecret.js';
+import { apiRoutes } from '../routes/apiRoutes.js';
+import { serveWebApp, webDistDir } from '../http/serveWebApp.js';
+import { staff } from '../policies/Policy.js';
 import { setDemoPasswords } from '../identity/setDemoPasswords.js';
 import { loadDemoOrgChart } from '../orgchart/loadDemoOrgChart.js';
 import demoOrgChart from '../orgchart/demo/demoOrgChart.json' with { type: 'json' };
@@ -19,6 +25,8 @@ export class ListenError extends Error {
 /** A started runtime: where it listens, and how to stop it gracefully. */
 export interface RunningRuntime {
   readonly port: number;
+  /** The HTTP application, for tests that enumerate its routes. */
+  readonly app: Express;
   readonly database: Database;
   /** The runtime's only way to the engine (embedded or a Zeebe cluster). */
   readonly engine: EngineClient;
@@ -30,6 +38,8 @@ export interface RunningRuntime {
 }
 
 const MIGRATIONS: readonly MigrationSet[] = [engineMigrations, runtimeMigrations];
+/** The version the OpenAPI document states. */
+const RUNTIME_VERSION = '0.1.0';
 
 function listen(server: Server, port: number, host: string | undefined): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -59,8 +69,12 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
  * @throws DatabaseUnavailableError when the database cannot be opened; EngineUnavailableError when the
  * embedded engine's gateway cannot listen; ListenError when the HTTP port is taken.
  */
-export async function startRuntime(config: Config, logger: Logger): Promise<RunningRuntime> {
-  const database = await openDatabase(config.database);
+export async function startRuntime(
+  config: Config,
+  logger: Logger,
+  { database: given }: { database?: Database } = {},
+): Promise<RunningRuntime> {
+  const database = given ?? (await openDatabase(config.database));
   let server: Server | undefined;
   let engine: EngineConnection | undefined;
   try {
@@ -89,9 +103,14 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runn
       const topology = await client.topology();
       return topology.ok ? 'ok' : `${topology.error.code}: ${topology.error.message}`;
     };
+    const knex = database.knex;
+    const csrfSecret = await identitySecret(knex, 'csrf_secret', () => randomBytes(32).toString('base64url'));
     const app = createApp({
       logger,
-      identity,
+      identity: identity.router,
+      principal: { knex, csrfSecret, verifyAccessToken: identity.verifyAccessToken },
+      api: apiRoutes({ knex, csrfSecret, publicUrl: config.publicUrl, version: RUNTIME_VERSION }),
+      webApps: { '/app': serveWebApp('staff', webDistDir('staff'), staff) },
       readiness: async () => {
         const [databaseState, engineState] = await Promise.all([databaseCheck(), engineCheck()]);
         return {
@@ -112,6 +131,7 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runn
     let stopping: Promise<void> | undefined;
     return {
       port,
+      app,
       database,
       engine: client,
       stop() {

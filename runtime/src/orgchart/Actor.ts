@@ -3,6 +3,8 @@ export interface Actor {
   /** Undefined for the system itself (start-up, imports run by the operator). */
   readonly userId: string | undefined;
   readonly actingForUserId?: string | undefined;
+  /** The third-party system (OAuth client id) when the change came through the API with an access token. */
+  readonly clientId?: string | undefined;
   readonly sourceIp: string | undefined;
 }
 

@@ -10,6 +10,10 @@ export type OrgErrorId =
   | 'deputy_overlap'
   | 'deputy_dates_invalid'
   | 'deputy_self'
+  | 'deputy_not_found'
+  | 'deputy_already_ended'
+  | 'membership_not_found'
+  | 'role_not_found'
   | 'org_chart_invalid';
 
 /** An expected failure: a stable id, the field at fault, and a message a person can act on. */

@@ -14,6 +14,7 @@ export async function appendAudit(trx: Knex.Transaction, actor: Actor, change: A
   await trx('audit_entry').insert({
     actor_user_id: actor.userId ?? null,
     acting_for_user_id: actor.actingForUserId ?? null,
+    actor_client_id: actor.clientId ?? null,
     action: change.action,
     object_type: change.objectType,
     object_id: change.objectId,

@@ -12,6 +12,7 @@ const HEADER = [
   'at',
   'actor_username',
   'actor_user_id',
+  'actor_client_id',
   'acting_for_username',
   'acting_for_user_id',
   'action',
@@ -57,6 +58,7 @@ describe('exportAuditCsv', () => {
       newest!.at,
       'admin',
       adminId,
+      '',
       'clerk',
       clerkId,
       'org_unit.created',
@@ -65,9 +67,9 @@ describe('exportAuditCsv', () => {
       '10.0.0.2',
       JSON.stringify(newest!.details),
     ]);
-    expect(rows[2]!.slice(4, 6)).toEqual(['', '']);
-    expect(JSON.parse(rows[2]![10]!)).toMatchObject({ code: 'TDK', nameEl: 'Τμήμα "Α", Β' });
-    expect(rows[2]![8]).toBe(oldest!.objectId);
+    expect(rows[2]!.slice(5, 7)).toEqual(['', '']);
+    expect(JSON.parse(rows[2]![11]!)).toMatchObject({ code: 'TDK', nameEl: 'Τμήμα "Α", Β' });
+    expect(rows[2]![9]).toBe(oldest!.objectId);
   });
 
   it('should neutralize a cell that a spreadsheet would run as a formula', async () => {

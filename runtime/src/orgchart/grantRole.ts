@@ -11,26 +11,38 @@ export interface RoleGrant {
   readonly orgUnitId: string | null;
 }
 
-/** Grants a role to a user and audits it; granting one the user already holds succeeds without a duplicate. */
-export async function grantRole(knex: Knex, actor: Actor, input: RoleGrant): Promise<OrgResult<RoleGrant>> {
+/**
+ * Grants a role to a user and audits it, returning the grant with the id it is revoked by; granting one the
+ * user already holds succeeds without a duplicate and returns the existing grant's id.
+ */
+export async function grantRole(
+  knex: Knex,
+  actor: Actor,
+  input: RoleGrant,
+): Promise<OrgResult<RoleGrant & { id: string }>> {
   return knex.transaction(async (trx) => {
     if (!(await trx('app_user').where({ id: input.userId }).first()))
       return fail('user_not_found', 'userId', `No user has id ${input.userId}.`);
     if (input.orgUnitId !== null && !(await trx('org_unit').where({ id: input.orgUnitId }).first()))
       return fail('org_unit_not_found', 'orgUnitId', `No org unit has id ${input.orgUnitId}.`);
-    const held = await trx('user_role')
+    const held = (await trx('user_role')
       .where({ user_id: input.userId, role: input.role })
       .andWhere((q) =>
         input.orgUnitId === null ? q.whereNull('org_unit_id') : q.where({ org_unit_id: input.orgUnitId }),
       )
-      .first();
-    if (!held) await trx('user_role').insert({ user_id: input.userId, role: input.role, org_unit_id: input.orgUnitId });
+      .first('id')) as { id: string | number } | undefined;
+    const [inserted] = held
+      ? [held]
+      : ((await trx('user_role')
+          .insert({ user_id: input.userId, role: input.role, org_unit_id: input.orgUnitId })
+          .returning('id')) as { id: string | number }[]);
+    const id = String(inserted!.id);
     await appendAudit(trx, actor, {
       action: 'role.granted',
       objectType: 'app_user',
       objectId: input.userId,
-      details: { role: input.role, orgUnitId: input.orgUnitId, alreadyHeld: Boolean(held) },
+      details: { roleId: id, role: input.role, orgUnitId: input.orgUnitId, alreadyHeld: Boolean(held) },
     });
-    return { ok: true, value: input };
+    return { ok: true, value: { ...input, id } };
   });
 }

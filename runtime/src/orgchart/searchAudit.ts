@@ -28,6 +28,8 @@ export interface AuditEntry {
   readonly at: string;
   readonly actorUserId: string | null;
   readonly actorUsername: string | null;
+  /** The third-party system that made the change through the API, when it was one. */
+  readonly actorClientId: string | null;
   readonly actingForUserId: string | null;
   readonly actingForUsername: string | null;
   readonly action: string;
@@ -94,6 +96,7 @@ export function auditQuery(knex: Knex, filter: AuditFilter): Knex.QueryBuilder {
       knex.raw(`to_char(e.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at`),
       'e.actor_user_id',
       'a.username as actor_username',
+      'e.actor_client_id',
       'e.acting_for_user_id',
       'f.username as acting_for_username',
       'e.action',
@@ -121,6 +124,7 @@ interface AuditEntryRow {
   at: string;
   actor_user_id: string | null;
   actor_username: string | null;
+  actor_client_id: string | null;
   acting_for_user_id: string | null;
   acting_for_username: string | null;
   action: string;
@@ -137,6 +141,7 @@ export function toAuditEntry(row: AuditEntryRow): AuditEntry {
     at: row.at,
     actorUserId: row.actor_user_id,
     actorUsername: row.actor_username,
+    actorClientId: row.actor_client_id,
     actingForUserId: row.acting_for_user_id,
     actingForUsername: row.acting_for_username,
     action: row.action,

@@ -2,9 +2,11 @@ import type { MigrationSet } from '@polis/engine';
 import { orgChart } from './migrations/0001_org_chart.js';
 import { credentials } from './migrations/0002_credentials.js';
 import { loginAttempts } from './migrations/0003_login_attempts.js';
+import { identityProviderState } from './migrations/0004_identity_provider_state.js';
+import { auditClient } from './migrations/0005_audit_client.js';
 
 /** The runtime's schema, recorded apart from the engine's so that each package owns its tables. */
 export const runtimeMigrations: MigrationSet = {
   tableName: 'runtime_migrations',
-  migrations: [orgChart, credentials, loginAttempts],
+  migrations: [orgChart, credentials, loginAttempts, identityProviderState, auditClient],
 };

@@ -1,4 +1,6 @@
 import { Router } from 'express';
+import { authorize } from '../../middlewares/authorize.js';
+import { anyone } from '../../policies/Policy.js';
 import { html, layout } from '../../http/html.js';
 import { languageOf } from '../../http/languageOf.js';
 import { translator } from '../../i18n/index.js';
@@ -12,7 +14,7 @@ const SECTIONS = [
 /** The landing page at `/`: what Polis is, and a way into each of its apps, in Greek or English. */
 export function landingRouter(): Router {
   const router = Router();
-  router.get('/', (req, res) => {
+  router.get('/', authorize(anyone), (req, res) => {
     const language = languageOf(req);
     const t = translator(language);
     if (req.query.lang === language) {

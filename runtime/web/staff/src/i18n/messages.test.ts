@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { el } from './el';
+import { en } from './en';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('the staff app texts', () => {
+  it('should have the same keys in Greek and English', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(el).sort());
+  });
+
+  it('should use the same placeholders in both languages, and leave none empty', () => {
+    for (const [key, greek] of Object.entries(el)) {
+      const english = en[key as keyof typeof el];
+      expect(placeholders(english), key).toEqual(placeholders(greek));
+      expect(greek.trim(), key).not.toBe('');
+      expect(english.trim(), key).not.toBe('');
+    }
+  });
+
+  it('should translate every role and unit kind the API knows', async () => {
+    const { ROLES, UNIT_KINDS } = await import('../api/types');
+    for (const role of ROLES) expect(el).toHaveProperty([`role.${role}`]);
+    for (const kind of UNIT_KINDS) expect(el).toHaveProperty([`kind.${kind}`]);
+  });
+});

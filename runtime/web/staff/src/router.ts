@@ -1,0 +1,27 @@
+import { nextTick } from 'vue';
+import { clearAnnouncements } from './announcer';
+import { createRouter, createWebHistory } from 'vue-router';
+import OrgChartPage from './orgchart/OrgChartPage.vue';
+import PeoplePage from './people/PeoplePage.vue';
+import AuditPage from './audit/AuditPage.vue';
+import NotFoundPage from './components/NotFoundPage.vue';
+
+/** The staff app's pages, under the base the runtime serves it at (/app/). */
+export const router = createRouter({
+  history: createWebHistory(import.meta.env.BASE_URL),
+  routes: [
+    { path: '/', redirect: '/org' },
+    { path: '/org/:unitId?', name: 'org', component: OrgChartPage, props: true },
+    { path: '/people/:userId?', name: 'people', component: PeoplePage, props: true },
+    { path: '/audit', name: 'audit', component: AuditPage },
+    { path: '/:rest(.*)*', name: 'notFound', component: NotFoundPage },
+  ],
+});
+
+// On a move to another page (not another unit on the same page), focus its heading so screen readers start there.
+router.afterEach(async (to, from) => {
+  if (from.matched.length === 0 || to.name === from.name) return;
+  clearAnnouncements();
+  await nextTick();
+  document.querySelector<HTMLElement>('main h1')?.focus();
+});
