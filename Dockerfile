@@ -7,7 +7,7 @@
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
-# --- build: install everything, compile every workspace with `tsc -b` ------------------------------
+# --- build: install everything, compile every workspace with `tsc -b`, build the web apps ------------
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 # Manifests first: the `npm ci` layer is reused until a package.json or the lockfile changes.
@@ -20,7 +20,7 @@ COPY tsconfig.base.json tsconfig.json ./
 COPY engine engine
 COPY runtime runtime
 COPY designer designer
-RUN npm run build
+RUN npm run build && npm run build:web -- --force
 
 # --- deps: production dependencies only, from the same lockfile ---------------------------------------
 FROM ${NODE_IMAGE} AS deps
@@ -41,6 +41,8 @@ COPY --from=deps /app ./
 COPY --from=build /app/engine/dist engine/dist
 COPY --from=build /app/runtime/dist runtime/dist
 COPY --from=build /app/designer/dist designer/dist
+# The web apps (staff app at /app), built by Vite.
+COPY --from=build /app/runtime/web/dist runtime/web/dist
 # The procedures and their forms are loaded at start-up.
 COPY process-definitions process-definitions
 COPY forms forms

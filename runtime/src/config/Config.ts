@@ -7,6 +7,8 @@ export interface Config {
   readonly host: string | undefined;
   readonly publicUrl: string;
   readonly dataDir: string;
+  /** Uploaded attachments: where they are stored (ATTACHMENTS_DIR, default <DATA_DIR>/attachments) and how large one may be (MAX_ATTACHMENT_MB, default 10). */
+  readonly attachments: { readonly dir: string; readonly maxBytes: number };
   readonly database: DatabaseTarget;
   readonly engine: EngineTarget;
   readonly identity:

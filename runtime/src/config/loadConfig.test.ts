@@ -243,4 +243,20 @@ describe('loadConfig', () => {
   ])('should name the variable and the problem for %j', (env, variable, message) => {
     expect(loadConfig(env, '/srv')).toEqual({ ok: false, problem: { variable, message } });
   });
+
+  it('should keep attachments under DATA_DIR, 10 MB each, unless ATTACHMENTS_DIR and MAX_ATTACHMENT_MB say otherwise', () => {
+    // when nothing is set, and when both are
+    const defaults = loadConfig({ DATA_DIR: '/var/polis' }, '/srv');
+    const set = loadConfig({ ATTACHMENTS_DIR: '/mnt/files', MAX_ATTACHMENT_MB: '25' }, '/srv');
+    // then
+    expect(defaults.ok && defaults.value.attachments).toEqual({
+      dir: '/var/polis/attachments',
+      maxBytes: 10 * 1024 * 1024,
+    });
+    expect(set.ok && set.value.attachments).toEqual({ dir: '/mnt/files', maxBytes: 25 * 1024 * 1024 });
+    expect(loadConfig({ MAX_ATTACHMENT_MB: '0' }, '/srv')).toEqual({
+      ok: false,
+      problem: { variable: 'MAX_ATTACHMENT_MB', message: expect.stringContaining('from 1 to 100') },
+    });
+  });
 });

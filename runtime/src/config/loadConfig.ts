@@ -205,6 +205,9 @@ export function loadConfig(env: Env, cwd: string): Result<Config> {
   if (!publicUrl.ok) return publicUrl;
 
   const dataDir = resolve(cwd, read(env, 'DATA_DIR') ?? 'data');
+  const maxAttachmentMb = readInteger(env, 'MAX_ATTACHMENT_MB', 10, 1, 100);
+  if (!maxAttachmentMb.ok) return maxAttachmentMb;
+  const attachmentsDir = resolve(dataDir, read(env, 'ATTACHMENTS_DIR') ?? 'attachments');
 
   const engine = readEngine(env);
   if (!engine.ok) return engine;
@@ -229,6 +232,7 @@ export function loadConfig(env: Env, cwd: string): Result<Config> {
       host: read(env, 'HOST'),
       publicUrl: (publicUrl.value?.toString() ?? `http://localhost:${port.value}/`).replace(/\/$/, ''),
       dataDir,
+      attachments: { dir: attachmentsDir, maxBytes: maxAttachmentMb.value * 1024 * 1024 },
       database: databaseUrl.value
         ? { kind: 'postgres', url: databaseUrl.value.toString() }
         : { kind: 'pglite', dataDir: pgliteDirectory(dataDir) },

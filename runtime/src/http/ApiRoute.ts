@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { Request } from 'express';
 import type { Actor } from '../orgchart/Actor.js';
 import type { Policy } from '../policies/Policy.js';
@@ -16,10 +17,18 @@ export interface ApiInput<Body, Query, Params> {
   readonly req: Request;
 }
 
-/** What a handler answers: JSON, a downloadable text (CSV), or nothing (204). */
+/** What a handler answers: JSON, a downloadable text (CSV), a downloadable file streamed, or nothing (204). */
 export type ApiReply =
   | { readonly status: number; readonly json: unknown }
   | { readonly status: number; readonly text: string; readonly contentType: string; readonly filename?: string }
+  | {
+      readonly status: number;
+      readonly stream: Readable;
+      readonly contentType: string;
+      /** Sent as Content-Disposition: attachment with this name. */
+      readonly filename: string;
+      readonly length?: number;
+    }
   | { readonly status: 204 };
 
 /** One documented response of a route, for the OpenAPI document. */
@@ -47,6 +56,11 @@ export interface ApiRoute<Body = unknown, Query = unknown, Params = unknown> {
   readonly body?: JsonSchema;
   /** Also accept the body as text/csv (passed to the handler as a string, validated by the command). */
   readonly acceptsCsv?: boolean;
+  /**
+   * Take the body as it comes (a file upload): no parsing, the handler reads `req` as a stream and checks its
+   * Content-Type against these types itself; the OpenAPI document lists them as binary request bodies.
+   */
+  readonly rawBody?: { readonly types: readonly string[] };
   readonly responses: Readonly<Record<number, ApiResponseSpec>>;
   handle(input: ApiInput<Body, Query, Params>): Promise<ApiReply>;
 }

@@ -45,6 +45,14 @@ function describe(part: Part, error: ErrorObject): { field: string; message: str
 }
 
 function send(res: Response, reply: ApiReply): void {
+  if ('stream' in reply) {
+    res.attachment(reply.filename);
+    res.status(reply.status).type(reply.contentType);
+    if (reply.length !== undefined) res.setHeader('Content-Length', String(reply.length));
+    reply.stream.once('error', () => res.destroy());
+    reply.stream.pipe(res);
+    return;
+  }
   if (!('json' in reply) && !('text' in reply)) {
     res.status(reply.status).end();
     return;
@@ -84,12 +92,13 @@ export function apiRouter(routes: readonly ApiRoute[]): Router {
       ['query', compile(route.query, true)],
       ['body', compile(route.body, false)],
     ];
-    const parsers = HAS_BODY.has(route.method)
-      ? [
-          express.json({ limit: '2mb', type: ['application/json', 'application/*+json'] }),
-          ...(route.acceptsCsv ? [express.text({ limit: '5mb', type: ['text/csv'] })] : []),
-        ]
-      : [];
+    const parsers =
+      HAS_BODY.has(route.method) && !route.rawBody
+        ? [
+            express.json({ limit: '2mb', type: ['application/json', 'application/*+json'] }),
+            ...(route.acceptsCsv ? [express.text({ limit: '5mb', type: ['text/csv'] })] : []),
+          ]
+        : [];
     router[route.method](
       `${API_BASE}${route.path}`,
       authorize(route.policy),

@@ -42,6 +42,11 @@ const EXPECTED: Record<string, readonly Persona[]> = {
   'POST /oidc/interaction/:uid/totp': ALL,
   'GET /app/': STAFF,
   'GET /app/{*rest}': STAFF,
+  // The portal's pages are public (the catalogue); what a citizen's own pages show is guarded by the API.
+  'GET /portal/': ALL,
+  'GET /portal/{*rest}': ALL,
+  'GET /api/v1/services': ALL,
+  'GET /api/v1/services/:serviceId': ALL,
   'GET /api/v1/me': PEOPLE,
   'GET /api/v1/openapi.json': ALL,
   'GET /api/v1/api-clients': ADMIN,
@@ -66,6 +71,18 @@ const EXPECTED: Record<string, readonly Persona[]> = {
   'POST /api/v1/org/import': WRITERS,
   'GET /api/v1/audit': ['admin', 'writerSystem'],
   'GET /api/v1/audit/export.csv': ['admin', 'writerSystem'],
+  'GET /api/v1/forms': STAFF,
+  // Citizens need start forms, and the portal checks submissions live before they sign in.
+  'GET /api/v1/forms/:formId': ALL,
+  'GET /api/v1/forms/:formId/versions/:version': ALL,
+  'POST /api/v1/forms/:formId/versions': ['analyst', 'admin'],
+  'POST /api/v1/forms/:formId/versions/:version/validate': ALL,
+  'POST /api/v1/applications': ['citizen'],
+  'GET /api/v1/applications/mine': ['citizen'],
+  // Any person signed in: the route shows an application to its citizen and to staff whose scope reaches it.
+  'GET /api/v1/applications/:applicationId': PEOPLE,
+  'POST /api/v1/attachments': PEOPLE,
+  'GET /api/v1/attachments/:attachmentId': PEOPLE,
 };
 
 // Path parameters get a well-formed id of nothing, so an admitted call ends in 404 or 400, never a change.

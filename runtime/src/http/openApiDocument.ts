@@ -65,7 +65,16 @@ function operation(route: ApiRoute): Record<string, unknown> {
             },
           },
         }
-      : {}),
+      : route.rawBody
+        ? {
+            requestBody: {
+              required: true,
+              content: Object.fromEntries(
+                route.rawBody.types.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+              ),
+            },
+          }
+        : {}),
     responses,
   };
 }

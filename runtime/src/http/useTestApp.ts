@@ -12,7 +12,9 @@ import type { AccessTokenClaims } from '../middlewares/resolvePrincipal.js';
 import { sessionDigest } from '../identity/sessions.js';
 import { loadDemoOrgChart } from '../orgchart/loadDemoOrgChart.js';
 import { expectEveryChangeAudited, openAuditedTestDatabase } from '../orgchart/useOrgChartDatabase.js';
-import { apiRoutes } from '../routes/apiRoutes.js';
+import { apiRoutes, type ApiRouteDependencies } from '../routes/apiRoutes.js';
+import { loadServiceDefinitions } from '../procedures/loadServiceDefinitions.js';
+import { shippedDir } from '../procedures/shippedDir.js';
 import type { ApiRoute } from './ApiRoute.js';
 import { createApp } from './createApp.js';
 
@@ -59,6 +61,8 @@ export interface TestApp {
   /** The id of a unit by code. */
   unitId(code: string): Promise<string>;
   as(persona: Persona): Promise<PersonaClient>;
+  /** Calls the app as any user of the database, by username (e.g. a second citizen of the demo org chart). */
+  asUser(username: string): Promise<PersonaClient>;
 }
 
 const CSRF_SECRET = 'test-csrf-secret';
@@ -67,7 +71,13 @@ const CSRF_SECRET = 'test-csrf-secret';
  * Test helper: a fresh database with the demo org chart, and the whole HTTP app over it (API routes, principal
  * resolution, a fake access-token verifier for system personas), served on a free port for the calling file.
  */
-export function useTestApp(options: { extraRoutes?: (db: Database) => readonly ApiRoute[] } = {}): TestApp {
+export function useTestApp(
+  options: {
+    extraRoutes?: (db: Database) => readonly ApiRoute[];
+    /** Optional dependencies of the API's routes (submissions, attachments), made once the database is open. */
+    dependencies?: (db: Database) => Pick<ApiRouteDependencies, 'submissions' | 'attachments'>;
+  } = {},
+): TestApp {
   const tokens = new Map<string, AccessTokenClaims>();
   const logs: Record<string, unknown>[] = [];
   const state = {} as { db: Database; app: Express; server: Server; baseUrl: string };
@@ -90,7 +100,14 @@ export function useTestApp(options: { extraRoutes?: (db: Database) => readonly A
       readiness: async () => ({ ready: true, checks: {} }),
       principal: { knex, csrfSecret: CSRF_SECRET, verifyAccessToken: async (token) => tokens.get(token) },
       api: [
-        ...apiRoutes({ knex, csrfSecret: CSRF_SECRET, publicUrl: 'http://127.0.0.1', version: 'test' }),
+        ...apiRoutes({
+          knex,
+          csrfSecret: CSRF_SECRET,
+          publicUrl: 'http://127.0.0.1',
+          version: 'test',
+          services: await loadServiceDefinitions(shippedDir('process-definitions')),
+          ...options.dependencies?.(state.db),
+        }),
         ...(options.extraRoutes?.(state.db) ?? []),
       ],
     });
@@ -112,16 +129,19 @@ export function useTestApp(options: { extraRoutes?: (db: Database) => readonly A
     (headers: Record<string, string>): PersonaClient['request'] =>
     async (method, path, body, extra = {}) => {
       const isText = typeof body === 'string';
+      const isBinary = body instanceof Uint8Array;
       const response = await fetch(`${state.baseUrl}${path}`, {
         method,
         redirect: 'manual',
         headers: {
           accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': isText ? 'text/csv' : 'application/json' }),
+          ...(body === undefined
+            ? {}
+            : { 'content-type': isBinary ? 'application/octet-stream' : isText ? 'text/csv' : 'application/json' }),
           ...headers,
           ...extra,
         },
-        ...(body === undefined ? {} : { body: isText ? body : JSON.stringify(body) }),
+        ...(body === undefined ? {} : { body: isText || isBinary ? body : JSON.stringify(body) }),
       });
       const text = await response.text();
       let json: unknown;
@@ -162,7 +182,10 @@ export function useTestApp(options: { extraRoutes?: (db: Database) => readonly A
         tokens.set(token, { clientId: `test-${persona}`, scopes: who });
         return { request: call({ authorization: `Bearer ${token}` }) };
       }
-      const session = await createSession(state.db.knex, await testApp.userId(who), 3600_000);
+      return testApp.asUser(who);
+    },
+    async asUser(username) {
+      const session = await createSession(state.db.knex, await testApp.userId(username), 3600_000);
       return {
         request: call({
           cookie: `polis_session=${session}`,

@@ -10,8 +10,19 @@ import { createApp } from '../http/createApp.js';
 import { createIdentity } from '../identity/createIdentity.js';
 import { identitySecret } from '../identity/identitySecret.js';
 import { apiRoutes } from '../routes/apiRoutes.js';
+import { DEADLINE_JOB_TYPE, deadlineWorker } from '../procedures/deadlineWorker.js';
+import { deployProcessDefinitions } from '../procedures/deployProcessDefinitions.js';
+import { loadServiceDefinitions } from '../procedures/loadServiceDefinitions.js';
+import { shippedDir } from '../procedures/shippedDir.js';
+import { loadFormsFromDirectory } from '../forms/loadFormsFromDirectory.js';
 import { serveWebApp, webDistDir } from '../http/serveWebApp.js';
-import { staff } from '../policies/Policy.js';
+import { anyone, staff } from '../policies/Policy.js';
+import { serviceCatalogOf } from '../applications/serviceCatalogOf.js';
+import { startOutboxDispatcher } from '../applications/startOutboxDispatcher.js';
+import { recordLogInstanceFinder } from '../applications/recordLogInstanceFinder.js';
+import { fileAttachmentStore } from '../attachments/fileAttachmentStore.js';
+import { addWorkingDays } from '../calendar/workingDays.js';
+import { formLibraryValidator } from '../forms/formLibraryValidator.js';
 import { setDemoPasswords } from '../identity/setDemoPasswords.js';
 import { loadDemoOrgChart } from '../orgchart/loadDemoOrgChart.js';
 import demoOrgChart from '../orgchart/demo/demoOrgChart.json' with { type: 'json' };
@@ -80,6 +91,13 @@ export async function startRuntime(
   try {
     const ran = await migrate(database.knex, MIGRATIONS);
     logger.info({ database: database.location, migrations: ran }, 'database ready');
+    const forms = await loadFormsFromDirectory(database.knex, shippedDir('forms'));
+    for (const failure of forms.failures)
+      logger.error({ file: failure.file, path: failure.path, reason: failure.message }, 'form refused');
+    logger.info(
+      { forms: forms.saved.length, newVersions: forms.saved.filter((f) => f.created).length },
+      'form library loaded',
+    );
     const demo = await loadDemoOrgChart(database.knex);
     if (demo) logger.info({ units: demo.units, users: demo.users }, 'demo org chart loaded');
     if (config.identity.kind === 'embedded') {
@@ -91,6 +109,16 @@ export async function startRuntime(
     engine = await connectEngine(config, logger, database);
     logger.info({ engine: engine.kind, gateway: engine.gatewayAddress }, 'engine client ready');
     const client = engine.client;
+    // The municipality's procedures: deployed at every start (an unchanged file keeps its version), with the
+    // worker that computes working-day deadlines for them.
+    const definitionsDir = shippedDir('process-definitions');
+    const services = await loadServiceDefinitions(definitionsDir);
+    const deployment = await deployProcessDefinitions(client, definitionsDir, logger);
+    logger.info(
+      { services: services.length, processes: deployment.deployed.length, refused: deployment.failed.length },
+      'procedures deployed',
+    );
+    client.registerWorker({ type: DEADLINE_JOB_TYPE, handler: deadlineWorker() });
     const databaseCheck = async (): Promise<string> => {
       try {
         await database.knex.raw('select 1');
@@ -109,8 +137,23 @@ export async function startRuntime(
       logger,
       identity: identity.router,
       principal: { knex, csrfSecret, verifyAccessToken: identity.verifyAccessToken },
-      api: apiRoutes({ knex, csrfSecret, publicUrl: config.publicUrl, version: RUNTIME_VERSION }),
-      webApps: { '/app': serveWebApp('staff', webDistDir('staff'), staff) },
+      api: apiRoutes({
+        knex,
+        csrfSecret,
+        publicUrl: config.publicUrl,
+        version: RUNTIME_VERSION,
+        services,
+        submissions: {
+          catalog: serviceCatalogOf(services),
+          validator: formLibraryValidator(knex),
+          addWorkingDays: (date, n) => addWorkingDays(date, n),
+        },
+        attachments: { store: fileAttachmentStore(config.attachments.dir), maxBytes: config.attachments.maxBytes },
+      }),
+      webApps: {
+        '/app': serveWebApp('staff', webDistDir('staff'), staff),
+        '/portal': serveWebApp('portal', webDistDir('portal'), anyone),
+      },
       readiness: async () => {
         const [databaseState, engineState] = await Promise.all([databaseCheck(), engineCheck()]);
         return {
@@ -126,6 +169,13 @@ export async function startRuntime(
       { port, url: config.publicUrl, engine: config.engine.kind, identity: config.identity.kind },
       'Polis is serving',
     );
+    // Starts the processes of registered applications; reads the engine's record log to stay idempotent.
+    const dispatcher = startOutboxDispatcher({
+      knex,
+      engine: client,
+      logger,
+      finder: config.engine.kind === 'embedded' ? recordLogInstanceFinder(knex) : undefined,
+    });
     const running = server;
     const connection = engine;
     let stopping: Promise<void> | undefined;
@@ -148,6 +198,7 @@ export async function startRuntime(
             });
             running.closeIdleConnections();
           });
+          await dispatcher.stop();
           await connection.close(config.shutdownTimeoutMs);
           await database.close();
           logger.info('stopped');

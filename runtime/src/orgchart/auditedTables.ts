@@ -11,6 +11,9 @@ export const AUDITED_TABLES = [
   'user_credential',
   'user_totp',
   'api_client',
+  'form_version',
+  'application',
+  'attachment',
 ] as const;
 
 /** The runtime's other tables, and why their changes are not audit entries of their own. */
@@ -20,6 +23,9 @@ export const UNAUDITED_TABLES: Readonly<Record<string, string>> = {
   login_attempt: 'a counter of failed sign-ins for the rate limiter, kept only for its window',
   oidc_payload: 'protocol state of the identity provider (codes, grants, interactions), expiring by design',
   identity_secret: 'keys generated once at the first start, before anyone acts',
+  protocol_counter: 'the last protocol number of each year; each number taken is in its application’s audit entry',
+  application_outbox:
+    'delivery bookkeeping of the start-process command; the submission and the start are audited on application',
   runtime_migrations: 'schema bookkeeping',
   runtime_migrations_lock: 'schema bookkeeping',
 };

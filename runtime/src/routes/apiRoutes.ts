@@ -1,9 +1,16 @@
 import type { Knex } from 'knex';
 import type { ApiRoute } from '../http/ApiRoute.js';
 import { API_SCOPE_DESCRIPTIONS } from '../policies/apiScopes.js';
+import type { SubmissionDependencies } from '../applications/submitApplication.js';
+import type { AttachmentStore } from '../attachments/AttachmentStore.js';
 import { apiClientRoutes } from './api-clients/apiClients.js';
+import { applicationRoutes } from './applications/applications.js';
+import { attachmentRoutes } from './attachments/attachments.js';
 import { auditRoutes } from './audit/audit.js';
+import { formRoutes } from './forms/forms.js';
 import { meRoutes } from './me/me.js';
+import { serviceRoutes } from './services/services.js';
+import type { ServiceDefinition } from '../procedures/serviceDefinitionSchema.js';
 import { openApiRoutes } from './openapi/openapi.js';
 import { orgDeputyRoutes } from './org-deputies/orgDeputies.js';
 import { orgExchangeRoutes } from './org-exchange/orgExchange.js';
@@ -16,6 +23,12 @@ export interface ApiRouteDependencies {
   readonly csrfSecret: string;
   readonly publicUrl: string;
   readonly version: string;
+  /** The service catalog, form validation and calendar submissions need; POST /applications answers 503 without. */
+  readonly submissions?: SubmissionDependencies | undefined;
+  /** Where attachments are stored and how large one may be; the attachment routes answer 503 without. */
+  readonly attachments?: { readonly store: AttachmentStore; readonly maxBytes: number } | undefined;
+  /** The e-services of the catalogue (process-definitions/*.service.json). */
+  readonly services?: readonly ServiceDefinition[];
 }
 
 /** Every route of the JSON API, and the OpenAPI document that describes them. */
@@ -28,6 +41,10 @@ export function apiRoutes(deps: ApiRouteDependencies): ApiRoute[] {
     ...orgDeputyRoutes(deps),
     ...orgExchangeRoutes(deps),
     ...auditRoutes(deps),
+    ...serviceRoutes({ services: deps.services ?? [] }),
+    ...formRoutes(deps),
+    ...applicationRoutes(deps),
+    ...attachmentRoutes(deps),
   ];
   return [
     ...routes,

@@ -4,9 +4,11 @@ import { credentials } from './migrations/0002_credentials.js';
 import { loginAttempts } from './migrations/0003_login_attempts.js';
 import { identityProviderState } from './migrations/0004_identity_provider_state.js';
 import { auditClient } from './migrations/0005_audit_client.js';
+import { forms } from './migrations/0006_forms.js';
+import { applications } from './migrations/0007_applications.js';
 
 /** The runtime's schema, recorded apart from the engine's so that each package owns its tables. */
 export const runtimeMigrations: MigrationSet = {
   tableName: 'runtime_migrations',
-  migrations: [orgChart, credentials, loginAttempts, identityProviderState, auditClient],
+  migrations: [orgChart, credentials, loginAttempts, identityProviderState, auditClient, forms, applications],
 };

@@ -1,0 +1,264 @@
+import { randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
+import { el } from '../i18n/el.js';
+import { en } from '../i18n/en.js';
+import type { Actor } from '../orgchart/Actor.js';
+import { appendAudit } from '../orgchart/appendAudit.js';
+import { athensToday } from '../orgchart/athensToday.js';
+import { attachmentReferences, type AttachmentReference } from './attachmentReferences.js';
+import { formatAthensDateTime } from './formatAthensDateTime.js';
+import { formatProtocolNumber } from './formatProtocolNumber.js';
+import type { ServiceCatalog } from './ServiceCatalog.js';
+import type { SubmissionFieldError, SubmissionValidator } from './SubmissionValidator.js';
+import { takeProtocolNumber } from './takeProtocolNumber.js';
+
+/** What a citizen submits. */
+export interface ApplicationSubmission {
+  readonly serviceId: string;
+  readonly data: unknown;
+  /** Chosen by the client once per submission and sent again on a retry (the Idempotency-Key header). */
+  readonly idempotencyKey: string;
+  readonly citizenUserId: string;
+}
+
+/** What a submission needs besides the database. */
+export interface SubmissionDependencies {
+  readonly catalog: ServiceCatalog;
+  readonly validator: SubmissionValidator;
+  /** The calendar's working-day arithmetic (runtime/src/calendar addWorkingDays): yyyy-mm-dd plus n working days. */
+  readonly addWorkingDays: (isoDate: string, n: number) => string;
+  readonly now?: () => Date;
+}
+
+/** A registered application, as its receipt shows it. */
+export interface RegisteredApplication {
+  readonly applicationId: string;
+  readonly protocolNumber: string;
+  readonly registeredAt: Date;
+  /** Athens time, `14-03-2026 10:42`. */
+  readonly registeredAtText: string;
+  readonly dueDate: string;
+}
+
+/** Why a submission was not registered. */
+export type SubmissionError =
+  | { readonly id: 'service_not_found'; readonly message: string }
+  | { readonly id: 'form_not_published'; readonly message: string }
+  | { readonly id: 'idempotency_key_reused'; readonly message: string }
+  | { readonly id: 'invalid_submission'; readonly message: string; readonly errors: readonly SubmissionFieldError[] };
+
+/** The outcome: the application (created now, or by an earlier request with the same key), or why not. */
+export type SubmissionResult =
+  | { readonly ok: true; readonly created: boolean; readonly value: RegisteredApplication }
+  | { readonly ok: false; readonly error: SubmissionError };
+
+interface ApplicationRow {
+  id: string;
+  service_id: string;
+  protocol_number: string;
+  registered_at: Date | string;
+  /** yyyy-mm-dd (read as text: a date column would become a Date at the server's local midnight). */
+  due_date: string;
+}
+
+function registered(row: ApplicationRow): RegisteredApplication {
+  const registeredAt = new Date(row.registered_at);
+  return {
+    applicationId: row.id,
+    protocolNumber: row.protocol_number,
+    registeredAt,
+    registeredAtText: formatAthensDateTime(registeredAt),
+    dueDate: row.due_date,
+  };
+}
+
+async function existing(knex: Knex, citizenUserId: string, key: string): Promise<ApplicationRow | undefined> {
+  return (await knex('application')
+    .where({ citizen_user_id: citizenUserId, idempotency_key: key })
+    .first(
+      'id',
+      'service_id',
+      'protocol_number',
+      'registered_at',
+      knex.raw("to_char(due_date, 'YYYY-MM-DD') as due_date"),
+    )) as ApplicationRow | undefined;
+}
+
+function replay(row: ApplicationRow, serviceId: string): SubmissionResult {
+  if (row.service_id !== serviceId)
+    return {
+      ok: false,
+      error: {
+        id: 'idempotency_key_reused',
+        message: `This Idempotency-Key was used for an application to ${row.service_id}; use a new key for a new application.`,
+      },
+    };
+  return { ok: true, created: false, value: registered(row) };
+}
+
+const isIdempotencyConflict = (error: unknown) => {
+  const { code, message, constraint } = error as { code?: string; message?: string; constraint?: string };
+  return code === '23505' && `${constraint ?? ''} ${message ?? ''}`.includes('idempotency_key');
+};
+
+/** Thrown inside the transaction to roll it back with field errors. */
+class AttachmentProblems extends Error {
+  constructor(readonly errors: SubmissionFieldError[]) {
+    super('attachments');
+  }
+}
+
+/** Thrown inside the transaction when waiting for the counter carried the registration into the next year. */
+class YearChanged extends Error {}
+
+async function checkAttachments(
+  trx: Knex.Transaction,
+  references: readonly AttachmentReference[],
+  citizenUserId: string,
+): Promise<void> {
+  if (references.length === 0) return;
+  const ids = references.map((r) => r.attachmentId).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const rows = (await trx('attachment')
+    .whereIn('id', ids)
+    .forUpdate()
+    .select('id', 'uploaded_by', 'application_id')) as {
+    id: string;
+    uploaded_by: string;
+    application_id: string | null;
+  }[];
+  const usable = new Set(
+    rows.filter((r) => r.uploaded_by === citizenUserId && r.application_id === null).map((r) => r.id),
+  );
+  const errors = references
+    .filter((r) => !usable.has(r.attachmentId))
+    .map((r) => ({
+      field: r.field,
+      key: r.field,
+      message: { el: el['application.attachmentUnusable'], en: en['application.attachmentUnusable'] },
+    }));
+  if (errors.length > 0) throw new AttachmentProblems(errors);
+}
+
+/**
+ * Registers a citizen's application: validates the data against the exact form version the service starts
+ * with, then in one transaction stores the application, links its attachments, takes its protocol number,
+ * queues the start of its process (outbox) and appends the audit entry. Nothing is written when any step
+ * fails. A repeat with the same idempotency key, even a concurrent one, answers the first application.
+ */
+export async function submitApplication(
+  knex: Knex,
+  actor: Actor,
+  submission: ApplicationSubmission,
+  deps: SubmissionDependencies,
+): Promise<SubmissionResult> {
+  const { serviceId, idempotencyKey, citizenUserId } = submission;
+  const now = deps.now ?? (() => new Date());
+  const earlier = await existing(knex, citizenUserId, idempotencyKey);
+  if (earlier) return replay(earlier, serviceId);
+
+  const service = deps.catalog.find(serviceId);
+  if (!service)
+    return { ok: false, error: { id: 'service_not_found', message: `There is no e-service ${serviceId}.` } };
+  const form = await deps.validator.latest(service.startFormId);
+  if (!form)
+    return {
+      ok: false,
+      error: { id: 'form_not_published', message: `The form ${service.startFormId} of ${serviceId} is not published.` },
+    };
+  const validation = await deps.validator.validate(form, submission.data);
+  if (!validation.ok)
+    return {
+      ok: false,
+      error: { id: 'invalid_submission', message: 'Some fields need correcting.', errors: validation.errors },
+    };
+  const data = validation.value;
+  const references = attachmentReferences(form, data);
+  const owner = (await knex('org_unit').where({ code: service.ownerUnitCode }).first('id')) as
+    { id: string } | undefined;
+
+  for (let attempt = 0; ; attempt++) {
+    const applicationId = randomUUID();
+    const year = Number(athensToday(now()).slice(0, 4));
+    try {
+      const row = await knex.transaction(async (trx) => {
+        await checkAttachments(trx, references, citizenUserId);
+        const number = await takeProtocolNumber(trx, year);
+        // Taken after the counter's lock: registration times follow the protocol numbers.
+        const registeredAt = now();
+        const today = athensToday(registeredAt);
+        if (Number(today.slice(0, 4)) !== year && attempt === 0) throw new YearChanged();
+        const dueDate = deps.addWorkingDays(today, service.expectedWorkingDays);
+        await trx('application').insert({
+          id: applicationId,
+          service_id: service.serviceId,
+          process_id: service.processId,
+          form_id: form.formId,
+          form_version: form.version,
+          data: JSON.stringify(data),
+          citizen_user_id: citizenUserId,
+          owner_unit_id: owner?.id ?? null,
+          idempotency_key: idempotencyKey,
+          protocol_year: number.year,
+          protocol_sequence: number.sequence,
+          protocol_number: number.text,
+          registered_at: registeredAt,
+          due_date: dueDate,
+          status: 'submitted',
+        });
+        if (references.length > 0)
+          await trx('attachment')
+            .whereIn(
+              'id',
+              references.map((r) => r.attachmentId),
+            )
+            .update({ application_id: applicationId });
+        const variables = {
+          ...data,
+          applicationId,
+          protocolNumber: number.text,
+          serviceId: service.serviceId,
+          applicantUserId: citizenUserId,
+          registeredAt: registeredAt.toISOString(),
+          dueDate,
+        };
+        await trx('application_outbox').insert({
+          application_id: applicationId,
+          kind: 'start_process',
+          payload: JSON.stringify({ bpmnProcessId: service.processId, variables }),
+        });
+        await appendAudit(trx, actor, {
+          action: 'application.submitted',
+          objectType: 'application',
+          objectId: applicationId,
+          details: {
+            serviceId: service.serviceId,
+            protocolNumber: number.text,
+            formId: form.formId,
+            formVersion: form.version,
+            attachments: references.length,
+          },
+        });
+        return {
+          id: applicationId,
+          service_id: service.serviceId,
+          protocol_number: formatProtocolNumber(number.year, number.sequence),
+          registered_at: registeredAt,
+          due_date: dueDate,
+        } satisfies ApplicationRow;
+      });
+      return { ok: true, created: true, value: registered(row) };
+    } catch (error) {
+      if (error instanceof YearChanged) continue;
+      if (error instanceof AttachmentProblems)
+        return {
+          ok: false,
+          error: { id: 'invalid_submission', message: 'Some fields need correcting.', errors: error.errors },
+        };
+      if (!isIdempotencyConflict(error)) throw error;
+      // A concurrent request with the same key committed first: answer its application.
+      const first = await existing(knex, citizenUserId, idempotencyKey);
+      if (!first) throw error;
+      return replay(first, serviceId);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import type { DeployedProcess, EngineClient } from '../engine/EngineClient.js';
+import type { EngineError } from '../engine/EngineResult.js';
+
+/** What deploying the shipped procedures did: the processes now deployed, and the files the engine refused. */
+export interface ProcessDefinitionsDeployment {
+  readonly deployed: readonly DeployedProcess[];
+  readonly failed: readonly { readonly file: string; readonly error: EngineError }[];
+}
+
+/**
+ * Deploys every `.bpmn` file of a folder, one deployment each so that one broken file does not hold back the
+ * others. Redeploying an unchanged file creates no new version: the engine, like Zeebe, recognises an
+ * identical resource under the same name and answers with the version it has.
+ */
+export async function deployProcessDefinitions(
+  engine: EngineClient,
+  dir: string,
+  logger: Logger,
+): Promise<ProcessDefinitionsDeployment> {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.bpmn')).sort();
+  const deployed: DeployedProcess[] = [];
+  const failed: { file: string; error: EngineError }[] = [];
+  for (const file of files) {
+    const result = await engine.deploy([{ name: file, content: await readFile(join(dir, file)) }]);
+    if (result.ok) {
+      deployed.push(...result.value.processes);
+      for (const p of result.value.processes)
+        logger.info({ bpmnProcessId: p.bpmnProcessId, version: p.version, file }, 'process definition deployed');
+    } else {
+      failed.push({ file, error: result.error });
+      logger.error({ file, code: result.error.code, reason: result.error.message }, 'process definition refused');
+    }
+  }
+  return { deployed, failed };
+}
