@@ -1,4 +1,4 @@
-// `npm run bench -w runtime -- submissions [--n 100] [--repeats 20]`: submit-to-protocol-number latency of
+// `npm run bench -w runtime -- submissions [--n 100] [--repeats 20] [--batch 64,100]`: submit-to-protocol-number latency of
 // concurrent submissions on PostgreSQL (DATABASE_URL, default the local server) and on PGlite.
 import { runSubmissionsBench } from './submissions.js';
 
@@ -12,4 +12,6 @@ if (which !== 'submissions') {
   console.error(`Unknown bench "${which}"; the runtime has: submissions.`);
   process.exit(2);
 }
-await runSubmissionsBench({ n: option('n', 100), repeats: option('repeats', 20) });
+const batchIndex = process.argv.indexOf('--batch');
+const maxBatchSizes = (batchIndex >= 0 ? process.argv[batchIndex + 1]! : '64').split(',').map(Number);
+await runSubmissionsBench({ n: option('n', 100), repeats: option('repeats', 20), maxBatchSizes });

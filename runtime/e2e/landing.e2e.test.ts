@@ -1,29 +1,14 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.js';
-import { startTestRuntime } from './startTestRuntime.js';
+import { describe, expect, it } from 'vitest';
+import { useBrowserRuntime } from './useBrowserRuntime.js';
 
 describe('the landing page in a browser', () => {
-  let runtime: Awaited<ReturnType<typeof startTestRuntime>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    runtime = await startTestRuntime();
-    browser = await launchBrowser();
-    mkdirSync('test-results', { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await runtime?.stop();
-  });
+  const fixture = useBrowserRuntime();
 
   it('should render in Greek, switch to English with the keyboard, and remember the choice', async () => {
-    const context = await browser.newContext({ locale: 'el-GR' });
+    const context = await fixture.browser.newContext({ locale: 'el-GR' });
     const page = await context.newPage();
     // given a visitor with a Greek browser
-    await page.goto(`${runtime.baseUrl}/`);
+    await page.goto(`${fixture.runtime.baseUrl}/`);
     // then the page is Greek, with a way into each app
     expect(await page.getAttribute('html', 'lang')).toBe('el');
     expect(await page.textContent('h1')).toBe('Ηλεκτρονικές υπηρεσίες');
@@ -42,7 +27,7 @@ describe('the landing page in a browser', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.textContent('h1')).toBe('e-Services');
     await page.screenshot({ path: 'test-results/landing-en.png', fullPage: true });
-    await page.goto(`${runtime.baseUrl}/`);
+    await page.goto(`${fixture.runtime.baseUrl}/`);
     expect(await page.textContent('h1')).toBe('e-Services');
     await context.close();
   });

@@ -1,9 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { signInAs } from './signInAs.js';
-import { startTestRuntime } from './startTestRuntime.js';
+import { useBrowserRuntime } from './useBrowserRuntime.js';
 
 /** yyyy-mm-dd in Athens, `days` from today: deputy arrangements run by the municipality's calendar. */
 function athensDay(days = 0): string {
@@ -12,31 +10,19 @@ function athensDay(days = 0): string {
 }
 
 describe('the org chart admin in the staff app, in a browser', () => {
-  let runtime: Awaited<ReturnType<typeof startTestRuntime>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    runtime = await startTestRuntime();
-    browser = await launchBrowser();
-    mkdirSync('test-results', { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await runtime?.stop();
-  });
+  const fixture = useBrowserRuntime();
 
   const status = (page: Page) => page.getByRole('status').filter({ hasText: /\S/ });
 
   it('should let the admin rename a unit, add a sub-unit, name a deputy, and find it all in the audit trail', async () => {
-    const context = await browser.newContext({ locale: 'el-GR', viewport: { width: 1280, height: 900 } });
+    const context = await fixture.browser.newContext({ locale: 'el-GR', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
 
     // given the demo admin, signed in (enrolling the one-time code on the way), on the org chart
-    await signInAs(page, runtime.baseUrl, 'n.papadopoulos', 'demo-admin');
-    await page.goto(`${runtime.baseUrl}/app/`);
+    await signInAs(page, fixture.runtime.baseUrl, 'n.papadopoulos', 'demo-admin');
+    await page.goto(`${fixture.runtime.baseUrl}/app/`);
     await page.getByRole('tree', { name: 'Οργανικές μονάδες' }).waitFor();
     expect(await page.locator('header').textContent()).toContain('Νικόλαος Παπαδόπουλος');
 
@@ -132,11 +118,11 @@ describe('the org chart admin in the staff app, in a browser', () => {
   });
 
   it('should show a clerk the org chart read-only, and switch the app to English and keep it', async () => {
-    const context = await browser.newContext({ locale: 'el-GR', viewport: { width: 1280, height: 900 } });
+    const context = await fixture.browser.newContext({ locale: 'el-GR', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     // given a clerk
-    await signInAs(page, runtime.baseUrl, 'k.petrou', 'demo-clerk');
-    await page.goto(`${runtime.baseUrl}/app/org`);
+    await signInAs(page, fixture.runtime.baseUrl, 'k.petrou', 'demo-clerk');
+    await page.goto(`${fixture.runtime.baseUrl}/app/org`);
     await page.getByRole('tree').waitFor();
     // when they open a unit with the keyboard: focus the tree, go down and open
     await page.getByRole('treeitem').first().focus();

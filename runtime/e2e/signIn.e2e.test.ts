@@ -1,23 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.js';
-import { startTestRuntime } from './startTestRuntime.js';
+import { describe, expect, it } from 'vitest';
+import { useBrowserRuntime } from './useBrowserRuntime.js';
 
 describe('signing in through the embedded identity provider in a browser', () => {
-  let runtime: Awaited<ReturnType<typeof startTestRuntime>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    runtime = await startTestRuntime();
-    browser = await launchBrowser();
-    mkdirSync('test-results', { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await runtime?.stop();
-  });
+  const fixture = useBrowserRuntime();
 
   it.each([
     ['a clerk', 'k.petrou', 'demo-clerk', 'clerk'],
@@ -25,16 +10,16 @@ describe('signing in through the embedded identity provider in a browser', () =>
   ])(
     'should sign in %s with the keyboard on the Greek login page and know who they are',
     async (_who, username, password, role) => {
-      const context = await browser.newContext({ locale: 'el-GR' });
+      const context = await fixture.browser.newContext({ locale: 'el-GR' });
       const page = await context.newPage();
       // given the sign-in page, in Greek
-      await page.goto(`${runtime.baseUrl}/auth/login?returnTo=/`);
+      await page.goto(`${fixture.runtime.baseUrl}/auth/login?returnTo=/`);
       expect(await page.getAttribute('html', 'lang')).toBe('el');
       // when they type their demo credentials and press Enter
       await page.getByLabel('Όνομα χρήστη').fill(username);
       await page.getByLabel('Κωδικός πρόσβασης').fill(password);
       await page.screenshot({ path: `test-results/sign-in-${role}.png` });
-      await Promise.all([page.waitForURL(`${runtime.baseUrl}/`), page.keyboard.press('Enter')]);
+      await Promise.all([page.waitForURL(`${fixture.runtime.baseUrl}/`), page.keyboard.press('Enter')]);
       // then they are back where they started, signed in as themselves with their role
       const me = (await page.evaluate(async () => (await fetch('/auth/me')).json())) as { user: { username: string } };
       expect(me.user).toMatchObject({ username });

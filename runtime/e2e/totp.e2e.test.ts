@@ -1,33 +1,19 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { signInAs } from './signInAs.js';
-import { startTestRuntime } from './startTestRuntime.js';
+import { useBrowserRuntime } from './useBrowserRuntime.js';
 
 describe('a one-time code for the demo admin in a browser', () => {
-  let runtime: Awaited<ReturnType<typeof startTestRuntime>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    runtime = await startTestRuntime();
-    browser = await launchBrowser();
-    mkdirSync('test-results', { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await runtime?.stop();
-  });
+  const fixture = useBrowserRuntime();
 
   const whoAmI = async (page: Page) =>
     ((await page.evaluate(async () => (await fetch('/auth/me')).json())) as { user: { username: string } }).user;
 
   it('should make the admin enrol at first sign-in, then ask for a code at the next', async () => {
     // given the demo admin signing in for the first time, in Greek
-    const first = await browser.newContext({ locale: 'el-GR' });
+    const first = await fixture.browser.newContext({ locale: 'el-GR' });
     const page = await first.newPage();
-    await page.goto(`${runtime.baseUrl}/auth/login`);
+    await page.goto(`${fixture.runtime.baseUrl}/auth/login`);
     await page.getByLabel('Όνομα χρήστη').fill('n.papadopoulos');
     await page.getByLabel('Κωδικός πρόσβασης').fill('demo-admin');
     await page.keyboard.press('Enter');
@@ -42,21 +28,21 @@ describe('a one-time code for the demo admin in a browser', () => {
     await page.screenshot({ path: 'test-results/totp-enrol.png', fullPage: true });
 
     // when the sign-in helper goes through it, reading the key from the page
-    const enrolled = await signInAs(page, runtime.baseUrl, 'n.papadopoulos', 'demo-admin');
+    const enrolled = await signInAs(page, fixture.runtime.baseUrl, 'n.papadopoulos', 'demo-admin');
     expect(enrolled.totpSecret).toMatch(/^[A-Z2-7]{32}$/);
     expect(await whoAmI(page)).toMatchObject({ username: 'n.papadopoulos' });
     await first.close();
 
     // then a new browser is asked for a code, and gets in with one
-    const second = await browser.newContext({ locale: 'en-GB' });
+    const second = await fixture.browser.newContext({ locale: 'en-GB' });
     const again = await second.newPage();
-    await again.goto(`${runtime.baseUrl}/auth/login`);
+    await again.goto(`${fixture.runtime.baseUrl}/auth/login`);
     await again.getByLabel('Username').fill('n.papadopoulos');
     await again.getByLabel('Password').fill('demo-admin');
     await again.keyboard.press('Enter');
     await again.getByRole('heading', { name: 'One-time code' }).waitFor();
     await again.screenshot({ path: 'test-results/totp-code.png', fullPage: true });
-    const signedIn = await signInAs(again, runtime.baseUrl, 'n.papadopoulos', 'demo-admin', {
+    const signedIn = await signInAs(again, fixture.runtime.baseUrl, 'n.papadopoulos', 'demo-admin', {
       totpSecret: enrolled.totpSecret!,
     });
     expect(signedIn.totpSecret).toBe(enrolled.totpSecret);

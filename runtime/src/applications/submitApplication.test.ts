@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDemoOrgChart } from '../orgchart/loadDemoOrgChart.js';
 import { useOrgChartDatabase } from '../orgchart/useOrgChartDatabase.js';
+import { createProtocolRegistrar } from './protocolRegistrar.js';
 import { submitApplication, type SubmissionDependencies } from './submitApplication.js';
 import { testSubmissionDependencies } from './testSubmissionDependencies.js';
 
@@ -186,5 +187,83 @@ describe('submitApplication', () => {
       testSubmissionDependencies(),
     );
     expect(result.ok || result.error.id).toBe('service_not_found');
+  });
+  it('should give 50 concurrent submissions gap-free numbers in the order of their registration times', async () => {
+    // given a registrar and a clock that runs from 1 June 2026
+    const registrar = createProtocolRegistrar(knex());
+    const started = performance.now();
+    const deps = testSubmissionDependencies({
+      registrar,
+      now: () => new Date(Date.parse('2026-06-01T08:00:00Z') + (performance.now() - started)),
+    });
+    const citizenUserId = await citizen();
+    // when 50 citizens submit at once
+    const results = await Promise.all(Array.from({ length: 50 }, () => submit(deps, { user: citizenUserId })));
+    await registrar.stop();
+    // then all are registered, the year's numbers have no gap, and later numbers never show earlier times
+    const receipts = results.map((r) => (r.ok ? r.value : undefined)).filter((r) => r !== undefined);
+    expect(receipts).toHaveLength(50);
+    const year = (await knex()('application')
+      .where({ protocol_year: 2026 })
+      .orderBy('protocol_sequence')
+      .select('id', 'protocol_sequence', 'registered_at')) as {
+      id: string;
+      protocol_sequence: number;
+      registered_at: Date;
+    }[];
+    expect(year.map((r) => r.protocol_sequence)).toEqual(year.map((_, i) => i + 1));
+    const ours = receipts.sort((a, b) => a.protocolNumber.localeCompare(b.protocolNumber));
+    const times = ours.map((r) => r.registeredAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    const stored = new Map(year.map((r) => [r.id, new Date(r.registered_at).getTime()]));
+    expect(ours.map((r) => stored.get(r.applicationId))).toEqual(times);
+  });
+
+  it('should create one application per key and give back the numbers of failed members in a busy registrar', async () => {
+    // given a registrar, another citizen's attachment, and a clock in July 2026
+    const registrar = createProtocolRegistrar(knex());
+    const deps = testSubmissionDependencies({ registrar, now: () => new Date('2026-07-01T08:00:00Z') });
+    const other = await citizen('c.economou');
+    const [foreign] = (await knex().transaction(async (trx) => {
+      const rows = await trx('attachment')
+        .insert({
+          sha256: 'b'.repeat(64),
+          size: 3,
+          media_type: 'application/pdf',
+          original_name: 'y.pdf',
+          uploaded_by: other,
+        })
+        .returning('id');
+      await trx('audit_entry').insert({
+        action: 'attachment.uploaded',
+        object_type: 'attachment',
+        object_id: rows[0].id,
+        details: '{}',
+      });
+      return rows;
+    })) as { id: string }[];
+    const before = await count('application');
+    // when, at once, five requests carry the same key, three name the foreign attachment and ten are ordinary
+    const same = Array.from({ length: 5 }, () => submit(deps, { key: 'busy-registrar-0001' }));
+    const stolen = Array.from({ length: 3 }, () =>
+      submit(deps, { data: { fullName: 'Ελένη', documents: [{ attachmentId: foreign!.id }] } }),
+    );
+    const ordinary = Array.from({ length: 10 }, () => submit(deps));
+    const [sameResults, stolenResults, ordinaryResults] = await Promise.all(
+      [same, stolen, ordinary].map((p) => Promise.all(p)),
+    );
+    await registrar.stop();
+    // then the key made one application, the foreign attachment none, and the year's numbers have no gap
+    expect(new Set(sameResults!.map((r) => r.ok && r.value.applicationId)).size).toBe(1);
+    expect(sameResults!.filter((r) => r.ok && r.created)).toHaveLength(1);
+    expect(stolenResults!.map((r) => r.ok || r.error.id)).toEqual(Array(3).fill('invalid_submission'));
+    expect(ordinaryResults!.every((r) => r.ok && r.created)).toBe(true);
+    expect((await count('application')) - before).toBe(11);
+    const numbers = (await knex()('application')
+      .where({ protocol_year: 2026 })
+      .orderBy('protocol_sequence')
+      .pluck('protocol_sequence')) as number[];
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+    expect(await counters()).toContainEqual({ year: 2026, last_sequence: numbers.length });
   });
 });

@@ -7,10 +7,9 @@ import { appendAudit } from '../orgchart/appendAudit.js';
 import { athensToday } from '../orgchart/athensToday.js';
 import { attachmentReferences, type AttachmentReference } from './attachmentReferences.js';
 import { formatAthensDateTime } from './formatAthensDateTime.js';
-import { formatProtocolNumber } from './formatProtocolNumber.js';
+import { registerAlone, type ProtocolRegistrar, type Registration } from './protocolRegistrar.js';
 import type { ServiceCatalog } from './ServiceCatalog.js';
 import type { SubmissionFieldError, SubmissionValidator } from './SubmissionValidator.js';
-import { takeProtocolNumber } from './takeProtocolNumber.js';
 
 /** What a citizen submits. */
 export interface ApplicationSubmission {
@@ -28,6 +27,11 @@ export interface SubmissionDependencies {
   /** The calendar's working-day arithmetic (runtime/src/calendar addWorkingDays): yyyy-mm-dd plus n working days. */
   readonly addWorkingDays: (isoDate: string, n: number) => string;
   readonly now?: () => Date;
+  /**
+   * Registers many submissions per transaction (owned by the runtime, which stops it); without one, each
+   * submission is registered in a transaction of its own.
+   */
+  readonly registrar?: ProtocolRegistrar | undefined;
 }
 
 /** A registered application, as its receipt shows it. */
@@ -108,42 +112,23 @@ class AttachmentProblems extends Error {
   }
 }
 
-/** Thrown inside the transaction when waiting for the counter carried the registration into the next year. */
-class YearChanged extends Error {}
-
-async function checkAttachments(
-  trx: Knex.Transaction,
-  references: readonly AttachmentReference[],
-  citizenUserId: string,
-): Promise<void> {
-  if (references.length === 0) return;
-  const ids = references.map((r) => r.attachmentId).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
-  const rows = (await trx('attachment')
-    .whereIn('id', ids)
-    .forUpdate()
-    .select('id', 'uploaded_by', 'application_id')) as {
-    id: string;
-    uploaded_by: string;
-    application_id: string | null;
-  }[];
-  const usable = new Set(
-    rows.filter((r) => r.uploaded_by === citizenUserId && r.application_id === null).map((r) => r.id),
-  );
-  const errors = references
-    .filter((r) => !usable.has(r.attachmentId))
+/** The field errors of the references whose attachment was not linked (not the citizen's, or already used). */
+function unusable(references: readonly AttachmentReference[], linked: ReadonlySet<string>): SubmissionFieldError[] {
+  return references
+    .filter((r) => !linked.has(r.attachmentId))
     .map((r) => ({
       field: r.field,
       key: r.field,
       message: { el: el['application.attachmentUnusable'], en: en['application.attachmentUnusable'] },
     }));
-  if (errors.length > 0) throw new AttachmentProblems(errors);
 }
 
 /**
  * Registers a citizen's application: validates the data against the exact form version the service starts
- * with, then in one transaction stores the application, links its attachments, takes its protocol number,
- * queues the start of its process (outbox) and appends the audit entry. Nothing is written when any step
- * fails. A repeat with the same idempotency key, even a concurrent one, answers the first application.
+ * with (outside any transaction), then, through the registrar, stores the application with its protocol
+ * number, links its attachments, queues the start of its process (outbox) and appends the audit entry, all in
+ * one savepoint of the batch's transaction. Nothing is written when any step fails, and the number goes to the
+ * next submission. A repeat with the same idempotency key, even a concurrent one, answers the first application.
  */
 export async function submitApplication(
   knex: Knex,
@@ -173,92 +158,101 @@ export async function submitApplication(
     };
   const data = validation.value;
   const references = attachmentReferences(form, data);
+  // Only well-formed ids reach the database (a malformed one would fail the uuid cast, not the check).
+  const attachmentIds = [...new Set(references.map((r) => r.attachmentId).filter((id) => /^[0-9a-f-]{36}$/i.test(id)))];
   const owner = (await knex('org_unit').where({ code: service.ownerUnitCode }).first('id')) as
     { id: string } | undefined;
 
-  for (let attempt = 0; ; attempt++) {
-    const applicationId = randomUUID();
-    const year = Number(athensToday(now()).slice(0, 4));
-    try {
-      const row = await knex.transaction(async (trx) => {
-        await checkAttachments(trx, references, citizenUserId);
-        const number = await takeProtocolNumber(trx, year);
-        // Taken after the counter's lock: registration times follow the protocol numbers.
-        const registeredAt = now();
-        const today = athensToday(registeredAt);
-        if (Number(today.slice(0, 4)) !== year && attempt === 0) throw new YearChanged();
-        const dueDate = deps.addWorkingDays(today, service.expectedWorkingDays);
-        await trx('application').insert({
-          id: applicationId,
-          service_id: service.serviceId,
-          process_id: service.processId,
-          form_id: form.formId,
-          form_version: form.version,
-          data: JSON.stringify(data),
-          citizen_user_id: citizenUserId,
-          owner_unit_id: owner?.id ?? null,
-          idempotency_key: idempotencyKey,
-          protocol_year: number.year,
-          protocol_sequence: number.sequence,
-          protocol_number: number.text,
-          registered_at: registeredAt,
-          due_date: dueDate,
-          status: 'submitted',
-        });
-        if (references.length > 0)
-          await trx('attachment')
-            .whereIn(
-              'id',
-              references.map((r) => r.attachmentId),
-            )
-            .update({ application_id: applicationId });
-        const variables = {
-          ...data,
-          applicationId,
-          protocolNumber: number.text,
+  const registration: Registration<ApplicationRow> = {
+    now,
+    async write(trx, { number, registeredAt }) {
+      const applicationId = randomUUID();
+      const dueDate = deps.addWorkingDays(athensToday(registeredAt), service.expectedWorkingDays);
+      const variables = {
+        ...data,
+        applicationId,
+        protocolNumber: number.text,
+        serviceId: service.serviceId,
+        applicantUserId: citizenUserId,
+        registeredAt: registeredAt.toISOString(),
+        dueDate,
+      };
+      // One statement (one round trip) for the application, its outbox row and its attachments: a batch
+      // registers its members one after the other, so each round trip counts for the whole batch.
+      const linked = (await trx
+        .with(
+          'application_row',
+          trx('application').insert({
+            id: applicationId,
+            service_id: service.serviceId,
+            process_id: service.processId,
+            form_id: form.formId,
+            form_version: form.version,
+            data: JSON.stringify(data),
+            citizen_user_id: citizenUserId,
+            owner_unit_id: owner?.id ?? null,
+            idempotency_key: idempotencyKey,
+            protocol_year: number.year,
+            protocol_sequence: number.sequence,
+            protocol_number: number.text,
+            registered_at: registeredAt,
+            due_date: dueDate,
+            status: 'submitted',
+          }),
+        )
+        .with(
+          'outbox_row',
+          trx('application_outbox').insert({
+            application_id: applicationId,
+            kind: 'start_process',
+            payload: JSON.stringify({ bpmnProcessId: service.processId, variables }),
+          }),
+        )
+        .with(
+          'linked',
+          trx('attachment')
+            .whereIn('id', attachmentIds)
+            .where({ uploaded_by: citizenUserId, application_id: null })
+            .update({ application_id: applicationId }, ['id']),
+        )
+        .from('linked')
+        .pluck('id')) as string[];
+      const problems = unusable(references, new Set(linked));
+      if (problems.length > 0) throw new AttachmentProblems(problems);
+      await appendAudit(trx, actor, {
+        action: 'application.submitted',
+        objectType: 'application',
+        objectId: applicationId,
+        details: {
           serviceId: service.serviceId,
-          applicantUserId: citizenUserId,
-          registeredAt: registeredAt.toISOString(),
-          dueDate,
-        };
-        await trx('application_outbox').insert({
-          application_id: applicationId,
-          kind: 'start_process',
-          payload: JSON.stringify({ bpmnProcessId: service.processId, variables }),
-        });
-        await appendAudit(trx, actor, {
-          action: 'application.submitted',
-          objectType: 'application',
-          objectId: applicationId,
-          details: {
-            serviceId: service.serviceId,
-            protocolNumber: number.text,
-            formId: form.formId,
-            formVersion: form.version,
-            attachments: references.length,
-          },
-        });
-        return {
-          id: applicationId,
-          service_id: service.serviceId,
-          protocol_number: formatProtocolNumber(number.year, number.sequence),
-          registered_at: registeredAt,
-          due_date: dueDate,
-        } satisfies ApplicationRow;
+          protocolNumber: number.text,
+          formId: form.formId,
+          formVersion: form.version,
+          attachments: references.length,
+        },
       });
-      return { ok: true, created: true, value: registered(row) };
-    } catch (error) {
-      if (error instanceof YearChanged) continue;
-      if (error instanceof AttachmentProblems)
-        return {
-          ok: false,
-          error: { id: 'invalid_submission', message: 'Some fields need correcting.', errors: error.errors },
-        };
-      if (!isIdempotencyConflict(error)) throw error;
-      // A concurrent request with the same key committed first: answer its application.
-      const first = await existing(knex, citizenUserId, idempotencyKey);
-      if (!first) throw error;
-      return replay(first, serviceId);
-    }
+      return {
+        id: applicationId,
+        service_id: service.serviceId,
+        protocol_number: number.text,
+        registered_at: registeredAt,
+        due_date: dueDate,
+      };
+    },
+  };
+  try {
+    const row = await (deps.registrar ? deps.registrar.register(registration) : registerAlone(knex, registration));
+    return { ok: true, created: true, value: registered(row) };
+  } catch (error) {
+    if (error instanceof AttachmentProblems)
+      return {
+        ok: false,
+        error: { id: 'invalid_submission', message: 'Some fields need correcting.', errors: error.errors },
+      };
+    if (!isIdempotencyConflict(error)) throw error;
+    // A request with the same key committed first (or earlier in the same batch): answer its application.
+    const first = await existing(knex, citizenUserId, idempotencyKey);
+    if (!first) throw error;
+    return replay(first, serviceId);
   }
 }

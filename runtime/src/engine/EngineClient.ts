@@ -3,9 +3,16 @@ import type { Zeebe } from '@camunda8/sdk';
 import type { IOutputVariables as JsonObject } from '@camunda8/sdk/dist/zeebe/types.js';
 import type { Logger } from 'pino';
 import { engineErrorOf, type EngineResult } from './EngineResult.js';
-import { delay, startJobWorker, type RegisteredWorker, type WorkerOptions } from './JobWorker.js';
+import { delay, startJobWorker, type EngineJob, type RegisteredWorker, type WorkerOptions } from './JobWorker.js';
 
 type Variables = Readonly<Record<string, unknown>>;
+
+/** A job activated to be held open (a user task): its process version and the deadline of its activation too. */
+export interface ActivatedEngineJob extends EngineJob {
+  readonly processDefinitionVersion: number;
+  /** When the engine takes the job back unless it is completed or its timeout extended (epoch ms). */
+  readonly deadline: number;
+}
 
 /** A BPMN (or form) file to deploy. */
 export interface EngineResource {
@@ -209,6 +216,56 @@ export class EngineClient {
   /** Sets a job's retries, e.g. before resolving the incident its failures raised. */
   updateJobRetries(request: { jobKey: string; retries: number }): Promise<EngineResult<void>> {
     return this.command(() => this.zeebe.updateJobRetries({ jobKey: request.jobKey, retries: request.retries }));
+  }
+
+  /**
+   * Activates up to maxJobsToActivate jobs of a type and hands them over as they are, without completing them:
+   * for workers that hold a job open for a long time (user tasks) and settle it later with completeJob.
+   * Waits up to requestTimeoutMs for a job to arrive (a long poll).
+   */
+  activateJobs(request: {
+    type: string;
+    worker: string;
+    maxJobsToActivate: number;
+    timeoutMs: number;
+    requestTimeoutMs: number;
+  }): Promise<EngineResult<ActivatedEngineJob[]>> {
+    return this.call(
+      () =>
+        this.zeebe.activateJobs({
+          type: request.type,
+          worker: request.worker,
+          maxJobsToActivate: request.maxJobsToActivate,
+          timeout: request.timeoutMs,
+          requestTimeout: request.requestTimeoutMs,
+        }),
+      (jobs) =>
+        jobs.map((job) => ({
+          key: job.key,
+          type: job.type,
+          processInstanceKey: job.processInstanceKey,
+          bpmnProcessId: job.bpmnProcessId,
+          processDefinitionVersion: Number(job.processDefinitionVersion),
+          elementId: job.elementId,
+          elementInstanceKey: job.elementInstanceKey,
+          retries: job.retries,
+          deadline: Number(job.deadline),
+          variables: job.variables as Record<string, unknown>,
+          customHeaders: job.customHeaders as Record<string, unknown>,
+        })),
+    );
+  }
+
+  /** Completes a job with variables (NOT_FOUND when the job is gone: its instance was cancelled or the task interrupted). */
+  completeJob(request: { jobKey: string; variables?: Variables }): Promise<EngineResult<void>> {
+    return this.command(() =>
+      this.zeebe.completeJob({ jobKey: request.jobKey, variables: { ...request.variables } as JsonObject }),
+    );
+  }
+
+  /** Gives an activated job timeoutMs from now before the engine takes it back (NOT_FOUND when the job is gone). */
+  updateJobTimeout(request: { jobKey: string; timeoutMs: number }): Promise<EngineResult<void>> {
+    return this.command(() => this.zeebe.updateJobTimeout({ jobKey: request.jobKey, timeout: request.timeoutMs }));
   }
 
   /**

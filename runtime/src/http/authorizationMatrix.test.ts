@@ -83,6 +83,13 @@ const EXPECTED: Record<string, readonly Persona[]> = {
   'GET /api/v1/applications/:applicationId': PEOPLE,
   'POST /api/v1/attachments': PEOPLE,
   'GET /api/v1/attachments/:attachmentId': PEOPLE,
+  // Any member of staff: the commands check the task's candidate units against the user's scope (404 outside it).
+  'GET /api/v1/tasks': STAFF,
+  'GET /api/v1/tasks/:taskId': STAFF,
+  'POST /api/v1/tasks/:taskId/claim': STAFF,
+  'POST /api/v1/tasks/:taskId/unclaim': STAFF,
+  'POST /api/v1/tasks/:taskId/assign': STAFF,
+  'POST /api/v1/tasks/:taskId/complete': STAFF,
 };
 
 // Path parameters get a well-formed id of nothing, so an admitted call ends in 404 or 400, never a change.

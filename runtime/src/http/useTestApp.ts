@@ -75,7 +75,7 @@ export function useTestApp(
   options: {
     extraRoutes?: (db: Database) => readonly ApiRoute[];
     /** Optional dependencies of the API's routes (submissions, attachments), made once the database is open. */
-    dependencies?: (db: Database) => Pick<ApiRouteDependencies, 'submissions' | 'attachments'>;
+    dependencies?: (db: Database) => Pick<ApiRouteDependencies, 'submissions' | 'attachments' | 'tasks'>;
   } = {},
 ): TestApp {
   const tokens = new Map<string, AccessTokenClaims>();

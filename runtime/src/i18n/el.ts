@@ -98,6 +98,21 @@ export const el = {
   'form.error.fileSize': 'Το αρχείο στο πεδίο «{label}» ξεπερνά το όριο των {limit}.',
   'form.error.fileType': 'Το αρχείο στο πεδίο «{label}» δεν είναι αποδεκτού τύπου.',
   'form.error.invalid': 'Το πεδίο «{label}» δεν είναι έγκυρο.',
+  'task.error.task_not_found': 'Η εργασία δεν βρέθηκε στις εργασίες που μπορείτε να δείτε.',
+  'task.error.task_not_active': 'Η εργασία δεν είναι πλέον ενεργή: η διαδικασία προχώρησε ή ακυρώθηκε.',
+  'task.error.task_already_claimed': 'Την εργασία έχει ήδη αναλάβει {name}.',
+  'task.error.task_not_claimed': 'Την εργασία δεν την έχει αναλάβει κανείς.',
+  'task.error.task_claimed_by_other':
+    'Την εργασία έχει αναλάβει {name}· μόνο αυτός/αυτή μπορεί να την ολοκληρώσει ή να την επιστρέψει.',
+  'task.error.task_already_completed': 'Την εργασία ολοκλήρωσε ήδη {name}.',
+  'task.error.task_assign_forbidden':
+    'Μόνο ο/η προϊστάμενος/η ή ο/η διευθυντής/τρια της μονάδας μπορεί να αναθέσει την εργασία.',
+  'task.error.assignee_not_found': 'Δεν υπάρχει ενεργός/ή υπάλληλος με αυτό το αναγνωριστικό.',
+  'task.error.assignee_out_of_scope': 'Ο/Η υπάλληλος δεν ανήκει σε μονάδα στην οποία απευθύνεται η εργασία.',
+  'task.error.task_data_invalid': 'Ορισμένα πεδία της φόρμας χρειάζονται διόρθωση.',
+  'task.error.engine_unavailable': 'Η μηχανή διαδικασιών δεν απάντησε· δοκιμάστε ξανά σε λίγο.',
+  'task.notConfigured': 'Οι εργασίες δεν είναι διαθέσιμες αυτή τη στιγμή.',
+  'task.someone': 'κάποιος/α συνάδελφος',
 } as const;
 
 /** The keys every language must translate. */

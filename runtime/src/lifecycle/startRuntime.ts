@@ -9,6 +9,7 @@ import { connectEngine, type EngineConnection } from '../engine/connectEngine.js
 import { createApp } from '../http/createApp.js';
 import { createIdentity } from '../identity/createIdentity.js';
 import { identitySecret } from '../identity/identitySecret.js';
+import { sweepExpiredIdentityState } from '../identity/sweepExpiredIdentityState.js';
 import { apiRoutes } from '../routes/apiRoutes.js';
 import { DEADLINE_JOB_TYPE, deadlineWorker } from '../procedures/deadlineWorker.js';
 import { deployProcessDefinitions } from '../procedures/deployProcessDefinitions.js';
@@ -17,6 +18,7 @@ import { shippedDir } from '../procedures/shippedDir.js';
 import { loadFormsFromDirectory } from '../forms/loadFormsFromDirectory.js';
 import { serveWebApp, webDistDir } from '../http/serveWebApp.js';
 import { anyone, staff } from '../policies/Policy.js';
+import { createProtocolRegistrar } from '../applications/protocolRegistrar.js';
 import { serviceCatalogOf } from '../applications/serviceCatalogOf.js';
 import { startOutboxDispatcher } from '../applications/startOutboxDispatcher.js';
 import { recordLogInstanceFinder } from '../applications/recordLogInstanceFinder.js';
@@ -27,6 +29,8 @@ import { setDemoPasswords } from '../identity/setDemoPasswords.js';
 import { loadDemoOrgChart } from '../orgchart/loadDemoOrgChart.js';
 import demoOrgChart from '../orgchart/demo/demoOrgChart.json' with { type: 'json' };
 import { runtimeMigrations } from '../store/runtimeMigrations.js';
+import { startUserTaskWorker } from '../tasks/startUserTaskWorker.js';
+import { userTaskNames } from '../tasks/userTaskNames.js';
 
 /** Thrown when the HTTP port cannot be bound. */
 export class ListenError extends Error {
@@ -49,6 +53,8 @@ export interface RunningRuntime {
 }
 
 const MIGRATIONS: readonly MigrationSet[] = [engineMigrations, runtimeMigrations];
+/** How often expired sessions, provider state and old failed sign-ins are deleted. */
+const IDENTITY_SWEEP_INTERVAL_MS = 3600 * 1000;
 /** The version the OpenAPI document states. */
 const RUNTIME_VERSION = '0.1.0';
 
@@ -88,6 +94,7 @@ export async function startRuntime(
   const database = given ?? (await openDatabase(config.database));
   let server: Server | undefined;
   let engine: EngineConnection | undefined;
+  let userTasks: ReturnType<typeof startUserTaskWorker> | undefined;
   try {
     const ran = await migrate(database.knex, MIGRATIONS);
     logger.info({ database: database.location, migrations: ran }, 'database ready');
@@ -119,6 +126,13 @@ export async function startRuntime(
       'procedures deployed',
     );
     client.registerWorker({ type: DEADLINE_JOB_TYPE, handler: deadlineWorker() });
+    // Clerks' tasks: user task jobs held open in the task table until a clerk completes them.
+    userTasks = startUserTaskWorker({
+      knex: database.knex,
+      engine: client,
+      logger,
+      elementName: await userTaskNames(definitionsDir),
+    });
     const databaseCheck = async (): Promise<string> => {
       try {
         await database.knex.raw('select 1');
@@ -133,6 +147,8 @@ export async function startRuntime(
     };
     const knex = database.knex;
     const csrfSecret = await identitySecret(knex, 'csrf_secret', () => randomBytes(32).toString('base64url'));
+    // Registers submissions many per transaction; stopped after the last request, before the database closes.
+    const registrar = createProtocolRegistrar(knex);
     const app = createApp({
       logger,
       identity: identity.router,
@@ -147,8 +163,10 @@ export async function startRuntime(
           catalog: serviceCatalogOf(services),
           validator: formLibraryValidator(knex),
           addWorkingDays: (date, n) => addWorkingDays(date, n),
+          registrar,
         },
         attachments: { store: fileAttachmentStore(config.attachments.dir), maxBytes: config.attachments.maxBytes },
+        tasks: { engine: client },
       }),
       webApps: {
         '/app': serveWebApp('staff', webDistDir('staff'), staff),
@@ -176,8 +194,17 @@ export async function startRuntime(
       logger,
       finder: config.engine.kind === 'embedded' ? recordLogInstanceFinder(knex) : undefined,
     });
+    // Expired sign-on state is ignored when read; an hourly sweep keeps the tables small.
+    const sweeper = setInterval(() => {
+      sweepExpiredIdentityState(knex).then(
+        (swept) => logger.debug({ swept }, 'expired identity state swept'),
+        (error: unknown) => logger.warn({ err: error }, 'sweeping expired identity state failed'),
+      );
+    }, IDENTITY_SWEEP_INTERVAL_MS);
+    sweeper.unref();
     const running = server;
     const connection = engine;
+    const taskWorker = userTasks;
     let stopping: Promise<void> | undefined;
     return {
       port,
@@ -198,7 +225,10 @@ export async function startRuntime(
             });
             running.closeIdleConnections();
           });
+          await registrar.stop();
+          clearInterval(sweeper);
           await dispatcher.stop();
+          await taskWorker.stop(1_000);
           await connection.close(config.shutdownTimeoutMs);
           await database.close();
           logger.info('stopped');
@@ -208,6 +238,7 @@ export async function startRuntime(
     };
   } catch (error) {
     server?.close();
+    await userTasks?.stop(1_000);
     await engine?.close(config.shutdownTimeoutMs);
     await database.close();
     throw error;

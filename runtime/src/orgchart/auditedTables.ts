@@ -14,6 +14,7 @@ export const AUDITED_TABLES = [
   'form_version',
   'application',
   'attachment',
+  'task',
 ] as const;
 
 /** The runtime's other tables, and why their changes are not audit entries of their own. */
@@ -26,6 +27,9 @@ export const UNAUDITED_TABLES: Readonly<Record<string, string>> = {
   protocol_counter: 'the last protocol number of each year; each number taken is in its application’s audit entry',
   application_outbox:
     'delivery bookkeeping of the start-process command; the submission and the start are audited on application',
+  task_candidate: 'who may see a task, derived from its task row and written with it in the task’s audited transaction',
+  task_lease: 'the engine job’s timeout as the user-task worker last extended it: keep-alive bookkeeping',
+  task_completion: 'the lock that lets one of two simultaneous completions through; the completion is audited on task',
   runtime_migrations: 'schema bookkeeping',
   runtime_migrations_lock: 'schema bookkeeping',
 };

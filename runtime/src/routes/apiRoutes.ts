@@ -16,6 +16,8 @@ import { orgDeputyRoutes } from './org-deputies/orgDeputies.js';
 import { orgExchangeRoutes } from './org-exchange/orgExchange.js';
 import { orgUnitRoutes } from './org-units/orgUnits.js';
 import { orgUserRoutes } from './org-users/orgUsers.js';
+import { taskRoutes } from './tasks/tasks.js';
+import type { EngineClient } from '../engine/EngineClient.js';
 
 /** What the API's routes need from the runtime. */
 export interface ApiRouteDependencies {
@@ -29,6 +31,8 @@ export interface ApiRouteDependencies {
   readonly attachments?: { readonly store: AttachmentStore; readonly maxBytes: number } | undefined;
   /** The e-services of the catalogue (process-definitions/*.service.json). */
   readonly services?: readonly ServiceDefinition[];
+  /** The engine, through which tasks are completed; POST /tasks/:taskId/complete answers 503 without. */
+  readonly tasks?: { readonly engine: EngineClient } | undefined;
 }
 
 /** Every route of the JSON API, and the OpenAPI document that describes them. */
@@ -45,6 +49,7 @@ export function apiRoutes(deps: ApiRouteDependencies): ApiRoute[] {
     ...formRoutes(deps),
     ...applicationRoutes(deps),
     ...attachmentRoutes(deps),
+    ...taskRoutes({ knex: deps.knex, engine: deps.tasks?.engine }),
   ];
   return [
     ...routes,

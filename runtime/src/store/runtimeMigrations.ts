@@ -6,9 +6,10 @@ import { identityProviderState } from './migrations/0004_identity_provider_state
 import { auditClient } from './migrations/0005_audit_client.js';
 import { forms } from './migrations/0006_forms.js';
 import { applications } from './migrations/0007_applications.js';
+import { tasks } from './migrations/0008_tasks.js';
 
 /** The runtime's schema, recorded apart from the engine's so that each package owns its tables. */
 export const runtimeMigrations: MigrationSet = {
   tableName: 'runtime_migrations',
-  migrations: [orgChart, credentials, loginAttempts, identityProviderState, auditClient, forms, applications],
+  migrations: [orgChart, credentials, loginAttempts, identityProviderState, auditClient, forms, applications, tasks],
 };

@@ -8,7 +8,7 @@ export const applications: Migration = {
   name: '0007_applications',
   async up(knex) {
     const uuid = knex.raw('gen_random_uuid()');
-    // One row per year; a submission increments it inside its transaction, so a rollback gives the number back.
+    // One row per year, locked by each batch of submissions (protocolRegistrar) until it commits: gap-free.
     await knex.schema.createTable('protocol_counter', (t) => {
       t.integer('year').primary();
       t.integer('last_sequence').notNullable();
