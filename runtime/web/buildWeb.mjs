@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const APPS = ['staff'];
+const APPS = ['staff', 'portal'];
 const SHARED = [join(here, 'shared'), join(here, 'tsconfig.json'), join(here, '..', 'package.json')];
 
 function newestMtime(path) {
