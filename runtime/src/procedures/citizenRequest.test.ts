@@ -59,6 +59,8 @@ describe('citizen-request', () => {
     // then the roads department gets it
     const second = await procedure.userTask(key, 'handle');
     expect(second.candidateGroups).toEqual(['DT.OD']);
+    // (its due date, unchanged, has passed too: it is escalated again before anyone acts)
+    await procedure.reached(key, 'escalated', 2);
     second.complete({ outcome: 'scheduled', response: 'Η επισκευή προγραμματίστηκε' });
     await procedure.publish(key, 'citizen-rating', 'CR-2', { rating: '3' });
     expect((await procedure.ends(key)).sort()).toEqual(['closedRated', 'escalated', 'escalated']);
