@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory } from 'vue-router';
-import { clearAnnouncements } from './announcer';
+import { clearAnnouncements } from '../../shared/announcer';
 import { focusHeading, noteMoveInside } from './components/focusHeading';
 import CataloguePage from './catalogue/CataloguePage.vue';
 import ServicePage from './catalogue/ServicePage.vue';

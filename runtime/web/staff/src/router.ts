@@ -1,5 +1,5 @@
 import { nextTick } from 'vue';
-import { clearAnnouncements } from './announcer';
+import { clearAnnouncements } from '../../shared/announcer';
 import { createRouter, createWebHistory } from 'vue-router';
 import OrgChartPage from './orgchart/OrgChartPage.vue';
 import PeoplePage from './people/PeoplePage.vue';

@@ -1,6 +1,6 @@
 import { nextTick, reactive, ref } from 'vue';
 import { ApiError } from '../../../shared/api/ApiError';
-import { announce } from '../announcer';
+import { announce } from '../../../shared/announcer';
 import { i18n, t } from '../i18n';
 
 /** The text to show for a failure: our own translation of a known error id, else the server's message. */
