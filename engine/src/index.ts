@@ -15,5 +15,6 @@ export type { EngineRecord, RecordType, RecordValue, ValueType } from './records
 export { ControlledClock, systemClock, type Clock } from './feel/Clock.js';
 export type { DeploymentProblem } from './model/DeploymentProblem.js';
 export { readProcesses } from './model/readProcesses.js';
+export { validateBpmn } from './commands/validateBpmn.js';
 export { startGateway, GATEWAY_VERSION, type GatewayOptions, type RunningGateway } from './gateway/startGateway.js';
 export { GATEWAY_PROTO } from './gateway/loadGatewayService.js';

@@ -37,6 +37,21 @@ export async function validateResources(
 ): Promise<CommandResult<{ resource: DeploymentResource; process: ProcessDefinitionModel }[]>> {
   if (resources.length === 0)
     return reject('INVALID_ARGUMENT', 'Expected to deploy at least one resource, but none was given');
+  const { problems, parsed } = await findDeploymentProblems(resources);
+  if (problems.length > 0) {
+    return reject(
+      'INVALID_ARGUMENT',
+      `Expected to deploy new resources, but encountered the following errors:\n${problems.map(formatProblem).join('\n')}`,
+    );
+  }
+  return accept(parsed);
+}
+
+/** Every problem that keeps the resources from deploying (none: they deploy), and the processes that parsed. */
+export async function findDeploymentProblems(resources: readonly DeploymentResource[]): Promise<{
+  problems: DeploymentProblem[];
+  parsed: { resource: DeploymentResource; process: ProcessDefinitionModel }[];
+}> {
   const problems: DeploymentProblem[] = [];
   const parsed: { resource: DeploymentResource; process: ProcessDefinitionModel }[] = [];
   const seen = new Map<string, string>();
@@ -65,13 +80,7 @@ export async function validateResources(
       parsed.push({ resource, process });
     }
   }
-  if (problems.length > 0) {
-    return reject(
-      'INVALID_ARGUMENT',
-      `Expected to deploy new resources, but encountered the following errors:\n${problems.map(formatProblem).join('\n')}`,
-    );
-  }
-  return accept(parsed);
+  return { problems, parsed };
 }
 
 /** Stores new versions (or finds identical ones) and replaces start-event subscriptions of the new latest versions. */
