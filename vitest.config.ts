@@ -9,6 +9,7 @@ export default defineConfig({
       '@polis/engine/testing': here('./engine/src/testing.ts'),
       '@polis/engine': here('./engine/src/index.ts'),
       '@polis/runtime': here('./runtime/src/index.ts'),
+      '@polis/designer': here('./designer/src/index.ts'),
     },
   },
   test: {

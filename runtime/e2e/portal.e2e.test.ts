@@ -155,7 +155,7 @@ describe('the citizen portal, in a browser', () => {
       const row = page.getByRole('row', { name: new RegExp(protocolNumber.replace('/', '\\/')) });
       await row.waitFor();
       expect(await page.getByRole('row').count()).toBe(2);
-      expect(await row.textContent()).toMatch(/Υποβλήθηκε|Σε επεξεργασία/);
+      expect(await row.textContent()).toMatch(/Υποβλήθηκε|Σε έλεγχο/);
       await page.screenshot({ path: 'test-results/portal-my-applications.png', fullPage: true });
       axe.mine = await axeViolations(page, 'my applications');
 

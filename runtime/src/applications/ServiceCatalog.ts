@@ -7,6 +7,8 @@ export interface EService {
   readonly startFormId: string;
   /** How many working days the municipality takes, counted from the registration date. */
   readonly expectedWorkingDays: number;
+  /** Where the working days depend on a submitted value (e.g. a complaint's category): that field and its days. */
+  readonly workingDaysByValue?: { readonly variable: string; readonly workingDays: Readonly<Record<string, number>> };
   /** The code of the org unit that handles the service, e.g. DD.DHM; its staff may read the applications. */
   readonly ownerUnitCode: string;
 }

@@ -1,4 +1,7 @@
 import type { Knex } from 'knex';
+import { applicationProgressOf } from '../projections/applicationProgressOf.js';
+import { listReplies } from '../replies/listReplies.js';
+import { documentsOfApplications } from '../documents/documentsOfApplications.js';
 import type { ApplicationView } from './ApplicationView.js';
 
 interface Row {
@@ -6,7 +9,6 @@ interface Row {
   service_id: string;
   protocol_number: string;
   registered_at: Date;
-  status: ApplicationView['status'];
   due_date: string;
   form_id: string;
   form_version: number;
@@ -31,7 +33,6 @@ export async function listApplications(
       'service_id',
       'protocol_number',
       'registered_at',
-      'status',
       knex.raw("to_char(due_date, 'YYYY-MM-DD') as due_date"),
       'form_id',
       'form_version',
@@ -54,6 +55,7 @@ export async function listApplications(
           'application_id',
           rows.map((r) => r.id),
         )
+        .whereNull('reply_id')
         .orderBy('created_at')
         .select('id', 'application_id', 'original_name', 'media_type', 'size')) as {
         id: string;
@@ -63,12 +65,24 @@ export async function listApplications(
         size: string | number;
       }[])
     : [];
+  const replies = await listReplies(
+    knex,
+    rows.map((r) => r.id),
+  );
+  const documents = await documentsOfApplications(
+    knex,
+    rows.map((r) => r.id),
+  );
+  const progress = await applicationProgressOf(
+    knex,
+    rows.map((r) => ({ id: r.id, registeredAt: new Date(r.registered_at) })),
+  );
   return rows.map((r) => ({
     applicationId: r.id,
     serviceId: r.service_id,
     protocolNumber: r.protocol_number,
     registeredAt: new Date(r.registered_at),
-    status: r.status,
+    ...progress.get(r.id)!,
     dueDate: r.due_date,
     formId: r.form_id,
     formVersion: r.form_version,
@@ -79,5 +93,7 @@ export async function listApplications(
     attachments: attachments
       .filter((a) => a.application_id === r.id)
       .map((a) => ({ id: a.id, originalName: a.original_name, mediaType: a.media_type, size: Number(a.size) })),
+    replies: replies.get(r.id) ?? [],
+    documents: documents.get(r.id) ?? [],
   }));
 }

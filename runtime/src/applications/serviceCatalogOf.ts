@@ -11,6 +11,7 @@ export function serviceCatalogOf(services: readonly ServiceDefinition[]): Servic
         processId: s.processId,
         startFormId: s.startFormId,
         expectedWorkingDays: s.expectedDuration.workingDays,
+        ...(s.expectedDuration.byVariable ? { workingDaysByValue: s.expectedDuration.byVariable } : {}),
         ownerUnitCode: s.ownerUnit,
       },
     ]),

@@ -4,9 +4,15 @@ import type { EngineClient } from '../engine/EngineClient.js';
 import { systemActor } from '../orgchart/Actor.js';
 import { appendAudit } from '../orgchart/appendAudit.js';
 import type { StartedInstanceFinder } from './StartedInstanceFinder.js';
+import {
+  startOutboxPoller,
+  type ClaimedOutboxRow,
+  type OutboxPoller,
+  type OutboxTiming,
+} from '../outbox/startOutboxPoller.js';
 
 /** What the dispatcher needs. */
-export interface OutboxDispatcherOptions {
+export interface OutboxDispatcherOptions extends OutboxTiming {
   readonly knex: Knex;
   readonly engine: Pick<EngineClient, 'createProcessInstance'>;
   readonly logger: Logger;
@@ -15,37 +21,15 @@ export interface OutboxDispatcherOptions {
    * retried blindly (at-least-once). Use recordLogInstanceFinder with the embedded engine.
    */
   readonly finder?: StartedInstanceFinder | undefined;
-  /** How often to look for new rows when idle (default 250 ms). */
-  readonly pollIntervalMs?: number;
-  /** Rows claimed at once (default 20). */
-  readonly batchSize?: number;
-  /**
-   * How long a claim keeps other dispatchers off a row (default 120 s): longer than any engine call can take,
-   * so a slow call is not overtaken by a second dispatcher's attempt.
-   */
-  readonly leaseMs?: number;
-  /** The wait before retry n (1, 2, …) after a failure (default 1 s doubling up to 5 min). */
-  readonly backoffMs?: (attempt: number) => number;
-  /** Whether to poll on a timer (default true); tests pass false and call dispatchOnce. */
-  readonly poll?: boolean;
 }
 
 /** A running dispatcher. */
-export interface OutboxDispatcher {
-  /** Claims and dispatches one batch now; resolves to the number of rows it dispatched or failed. */
-  dispatchOnce(): Promise<number>;
-  /** Stops polling and waits for the batch in hand to finish. */
-  stop(): Promise<void>;
-}
+export type OutboxDispatcher = OutboxPoller;
 
-interface ClaimedRow {
-  id: string;
-  application_id: string;
-  payload: { bpmnProcessId: string; variables: Record<string, unknown> } | string;
-  attempts: number;
+interface ClaimedRow extends ClaimedOutboxRow {
+  readonly application_id: string;
+  readonly payload: { bpmnProcessId: string; variables: Record<string, unknown> } | string;
 }
-
-const defaultBackoff = (attempt: number) => Math.min(1_000 * 2 ** (attempt - 1), 300_000);
 
 /**
  * Starts the process of each registered application from the outbox: claims undispatched rows
@@ -60,28 +44,8 @@ const defaultBackoff = (attempt: number) => Math.min(1_000 * 2 ** (attempt - 1),
 export function startOutboxDispatcher(options: OutboxDispatcherOptions): OutboxDispatcher {
   const { knex, engine, finder } = options;
   const logger = options.logger.child({ component: 'outbox' });
-  const pollIntervalMs = options.pollIntervalMs ?? 250;
-  const batchSize = options.batchSize ?? 20;
-  const leaseMs = options.leaseMs ?? 120_000;
-  const backoffMs = options.backoffMs ?? defaultBackoff;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> | undefined;
 
-  async function claim(): Promise<ClaimedRow[]> {
-    const result = (await knex.raw(
-      `update application_outbox set attempts = attempts + 1,
-         available_at = now() + (?::float8 * interval '1 millisecond')
-       where id in (select id from application_outbox
-                    where dispatched_at is null and available_at <= now()
-                    order by id limit ? for update skip locked)
-       returning id, application_id, payload, attempts`,
-      [leaseMs, batchSize],
-    )) as { rows: ClaimedRow[] };
-    return result.rows;
-  }
-
-  async function markDispatched(row: ClaimedRow, processInstanceKey: string, found: boolean): Promise<void> {
+  async function markDispatched(row: ClaimedRow, processInstanceKey: string, found: boolean): Promise<undefined> {
     await knex.transaction(async (trx) => {
       await trx('application')
         .where({ id: row.application_id })
@@ -94,74 +58,38 @@ export function startOutboxDispatcher(options: OutboxDispatcherOptions): OutboxD
         details: { processInstanceKey, ...(found ? { foundAfterUnconfirmedAttempt: true } : {}) },
       });
     });
+    return undefined;
   }
 
-  async function fail(row: ClaimedRow, error: string): Promise<void> {
-    const waitMs = backoffMs(row.attempts);
-    logger.warn(
-      { applicationId: row.application_id, attempts: row.attempts, error, retryInMs: waitMs },
-      'start failed',
-    );
-    await knex('application_outbox')
-      .where({ id: row.id })
-      .update({
-        last_error: error.slice(0, 2000),
-        available_at: knex.raw("now() + (?::float8 * interval '1 millisecond')", [waitMs]),
-      });
-  }
-
-  async function dispatch(row: ClaimedRow): Promise<void> {
+  async function dispatch(row: ClaimedRow): Promise<string | undefined> {
     const payload =
       typeof row.payload === 'string'
         ? (JSON.parse(row.payload) as Exclude<ClaimedRow['payload'], string>)
         : row.payload;
-    try {
-      if (row.attempts > 1 && finder) {
-        const key = await finder.find(row.application_id, payload.bpmnProcessId);
-        if (key !== undefined) {
-          logger.info(
-            { applicationId: row.application_id, processInstanceKey: key },
-            'instance found from an earlier attempt',
-          );
-          return await markDispatched(row, key, true);
-        }
+    if (row.attempts > 1 && finder) {
+      const key = await finder.find(row.application_id, payload.bpmnProcessId);
+      if (key !== undefined) {
+        logger.info(
+          { applicationId: row.application_id, processInstanceKey: key },
+          'instance found from an earlier attempt',
+        );
+        return markDispatched(row, key, true);
       }
-      const started = await engine.createProcessInstance({
-        bpmnProcessId: payload.bpmnProcessId,
-        variables: payload.variables,
-      });
-      if (!started.ok) return await fail(row, `${started.error.code}: ${started.error.message}`);
-      await markDispatched(row, started.value.processInstanceKey, false);
-    } catch (error) {
-      logger.error({ err: error, applicationId: row.application_id }, 'outbox dispatch error');
-      await fail(row, error instanceof Error ? error.message : String(error)).catch(() => undefined);
     }
+    const started = await engine.createProcessInstance({
+      bpmnProcessId: payload.bpmnProcessId,
+      variables: payload.variables,
+    });
+    if (!started.ok) return `${started.error.code}: ${started.error.message}`;
+    return markDispatched(row, started.value.processInstanceKey, false);
   }
 
-  async function dispatchOnce(): Promise<number> {
-    const rows = await claim();
-    for (const row of rows) await dispatch(row);
-    return rows.length;
-  }
-
-  function schedule(delayMs: number): void {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = dispatchOnce().catch((error: unknown) => {
-        logger.error({ err: error }, 'outbox claim failed');
-        return 0;
-      });
-      void running.then((count) => schedule(count >= batchSize ? 0 : pollIntervalMs));
-    }, delayMs);
-  }
-  if (options.poll ?? true) schedule(0);
-
-  return {
-    dispatchOnce,
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  return startOutboxPoller<ClaimedRow>({
+    ...options,
+    logger,
+    table: 'application_outbox',
+    columns: ['application_id', 'payload'],
+    describe: (row) => ({ applicationId: row.application_id }),
+    dispatch,
+  });
 }

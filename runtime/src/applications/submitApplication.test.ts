@@ -93,11 +93,32 @@ describe('submitApplication', () => {
         serviceId: 'residence-certificate',
         applicantUserId: row.citizen_user_id,
         registeredAt: '2026-03-16T09:00:00.000Z',
-        dueDate: '2026-03-23',
+        dueDate: '2026-03-23T15:00:00+02:00',
       },
     });
     expect(await knex()('audit_entry').where({ object_id: applicationId }).pluck('action')).toEqual([
       'application.submitted',
+    ]);
+  });
+
+  it('should give the process a deadline in working days by the submitted value, expiring when offices close', async () => {
+    // given a service whose urgent requests take 2 working days and the rest 5, filed on Friday 13 March 2026
+    const friday = at('2026-03-13T09:00:00Z');
+    // when an urgent and an ordinary request are submitted
+    const urgent = await submit(friday, { data: { fullName: 'Ελένη', category: 'urgent' } });
+    const ordinary = await submit(friday, { data: { fullName: 'Ελένη', category: 'other' } });
+    // then the urgent one is due on Tuesday and the other on the next Friday, at 15:00 Athens time for the engine
+    expect([urgent, ordinary].map((r) => r.ok && r.value.dueDate)).toEqual(['2026-03-17', '2026-03-20']);
+    const dueOf = async (result: typeof urgent) => {
+      const id = result.ok ? result.value.applicationId : '';
+      const row = (await knex()('application_outbox').where({ application_id: id }).first('payload')) as {
+        payload: { variables: { dueDate: string } };
+      };
+      return row.payload.variables.dueDate;
+    };
+    expect([await dueOf(urgent), await dueOf(ordinary)]).toEqual([
+      '2026-03-17T15:00:00+02:00',
+      '2026-03-20T15:00:00+02:00',
     ]);
   });
 

@@ -5,10 +5,11 @@ import { en } from '../i18n/en.js';
 import type { Actor } from '../orgchart/Actor.js';
 import { appendAudit } from '../orgchart/appendAudit.js';
 import { athensToday } from '../orgchart/athensToday.js';
+import { athensDateTime } from '../calendar/athensTime.js';
 import { attachmentReferences, type AttachmentReference } from './attachmentReferences.js';
 import { formatAthensDateTime } from './formatAthensDateTime.js';
 import { registerAlone, type ProtocolRegistrar, type Registration } from './protocolRegistrar.js';
-import type { ServiceCatalog } from './ServiceCatalog.js';
+import type { EService, ServiceCatalog } from './ServiceCatalog.js';
 import type { SubmissionFieldError, SubmissionValidator } from './SubmissionValidator.js';
 
 /** What a citizen submits. */
@@ -123,6 +124,13 @@ function unusable(references: readonly AttachmentReference[], linked: ReadonlySe
     }));
 }
 
+/** The working days a service takes for this submission: per submitted value where the service says so. */
+function workingDaysFor(service: EService, data: Readonly<Record<string, unknown>>): number {
+  const byValue = service.workingDaysByValue;
+  const value = byValue ? data[byValue.variable] : undefined;
+  return (typeof value === 'string' ? byValue?.workingDays[value] : undefined) ?? service.expectedWorkingDays;
+}
+
 /**
  * Registers a citizen's application: validates the data against the exact form version the service starts
  * with (outside any transaction), then, through the registrar, stores the application with its protocol
@@ -167,7 +175,7 @@ export async function submitApplication(
     now,
     async write(trx, { number, registeredAt }) {
       const applicationId = randomUUID();
-      const dueDate = deps.addWorkingDays(athensToday(registeredAt), service.expectedWorkingDays);
+      const dueDate = deps.addWorkingDays(athensToday(registeredAt), workingDaysFor(service, data));
       const variables = {
         ...data,
         applicationId,
@@ -175,7 +183,8 @@ export async function submitApplication(
         serviceId: service.serviceId,
         applicantUserId: citizenUserId,
         registeredAt: registeredAt.toISOString(),
-        dueDate,
+        // The models' timers and user task due dates read a date-time: the deadline expires when offices close.
+        dueDate: athensDateTime(dueDate),
       };
       // One statement (one round trip) for the application, its outbox row and its attachments: a batch
       // registers its members one after the other, so each round trip counts for the whole batch.
@@ -214,6 +223,11 @@ export async function submitApplication(
             .whereIn('id', attachmentIds)
             .where({ uploaded_by: citizenUserId, application_id: null })
             .update({ application_id: applicationId }, ['id']),
+        )
+        // The citizen's draft for the service (runtime/src/drafts) ends with the submission.
+        .with(
+          'draft',
+          trx('service_draft').where({ citizen_user_id: citizenUserId, service_id: service.serviceId }).delete(),
         )
         .from('linked')
         .pluck('id')) as string[];

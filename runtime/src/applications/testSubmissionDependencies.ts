@@ -2,11 +2,11 @@ import type { SubmissionDependencies } from './submitApplication.js';
 import type { FormVersionRef, SubmissionValidator } from './SubmissionValidator.js';
 
 const FORM: FormVersionRef = { formId: 'residence-form', version: 3, fileFieldKeys: ['documents'] };
-const KNOWN = ['fullName', 'year', 'documents'];
+const KNOWN = ['fullName', 'year', 'category', 'documents'];
 
 /**
  * Test support: one e-service (`residence-certificate`, process of the same id, owned by DD.DHM, 5 working
- * days) whose form (`residence-form` v3) requires `fullName` and has a file field `documents`; weekends skipped.
+ * days, 2 for a `category` of `urgent`) whose form (`residence-form` v3) requires `fullName` and has a file field `documents`; weekends skipped.
  */
 export function testSubmissionDependencies(
   overrides: Partial<SubmissionDependencies> & { processId?: string } = {},
@@ -40,6 +40,7 @@ export function testSubmissionDependencies(
               processId: overrides.processId ?? 'residence-certificate',
               startFormId: FORM.formId,
               expectedWorkingDays: 5,
+              workingDaysByValue: { variable: 'category', workingDays: { urgent: 2 } },
               ownerUnitCode: 'DD.DHM',
             }
           : undefined,

@@ -1,12 +1,13 @@
 import type { Knex } from 'knex';
 import { staffMayReadApplications } from '../applications/staffMayReadApplications.js';
 import type { SessionUser } from '../identity/sessions.js';
+import { attachmentReadableThroughTask } from '../tasks/attachmentReadableThroughTask.js';
 import type { Attachment } from './uploadAttachment.js';
 
 /**
  * An attachment's metadata, if this user may read it: the person who uploaded it, or staff who may read the
- * application it is linked to. Undefined otherwise, exactly as when it does not exist, so that a refusal does
- * not reveal that it exists.
+ * application it is linked to or see a task of its case. Undefined otherwise, exactly as when it does not exist,
+ * so that a refusal does not reveal that it exists.
  */
 export async function findReadableAttachment(
   knex: Knex,
@@ -42,7 +43,8 @@ export async function findReadableAttachment(
   if (!row) return undefined;
   const mayRead =
     row.uploaded_by === user.id ||
-    (row.application_id !== null && (await staffMayReadApplications(knex, user, row.owner_unit_id)));
+    (row.application_id !== null && (await staffMayReadApplications(knex, user, row.owner_unit_id))) ||
+    (await attachmentReadableThroughTask(knex, user, row.id, row.application_id));
   if (!mayRead) return undefined;
   return {
     id: row.id,

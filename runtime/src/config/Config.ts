@@ -1,4 +1,5 @@
 import type { DatabaseTarget } from '@polis/engine';
+import type { S3AttachmentStoreConfig } from '../attachments/s3AttachmentStore.js';
 
 /** The runtime's configuration, read once from the environment at start-up. */
 export interface Config {
@@ -7,8 +8,16 @@ export interface Config {
   readonly host: string | undefined;
   readonly publicUrl: string;
   readonly dataDir: string;
-  /** Uploaded attachments: where they are stored (ATTACHMENTS_DIR, default <DATA_DIR>/attachments) and how large one may be (MAX_ATTACHMENT_MB, default 10). */
-  readonly attachments: { readonly dir: string; readonly maxBytes: number };
+  /**
+   * Uploaded attachments: where they are stored (ATTACHMENTS_DIR, default <DATA_DIR>/attachments; with
+   * ATTACHMENTS_STORE=s3, an S3-compatible bucket, the directory then only stages uploads) and how large one may be
+   * (MAX_ATTACHMENT_MB, default 10).
+   */
+  readonly attachments: {
+    readonly dir: string;
+    readonly maxBytes: number;
+    readonly s3?: S3AttachmentStoreConfig | undefined;
+  };
   readonly database: DatabaseTarget;
   readonly engine: EngineTarget;
   readonly identity:
@@ -18,6 +27,8 @@ export interface Config {
   readonly citizenIdentity: CitizenIdentity | undefined;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly shutdownTimeoutMs: number;
+  /** How often task reminders and escalations are swept (TASK_SWEEP_INTERVAL_MS); one minute when unset. */
+  readonly taskSweepIntervalMs?: number;
 }
 
 /**

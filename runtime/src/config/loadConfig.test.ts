@@ -259,4 +259,72 @@ describe('loadConfig', () => {
       problem: { variable: 'MAX_ATTACHMENT_MB', message: expect.stringContaining('from 1 to 100') },
     });
   });
+
+  it('should store attachments in an S3-compatible bucket with ATTACHMENTS_STORE=s3, path-style for an endpoint of one’s own', () => {
+    // given a MinIO bucket, and a bucket on AWS in Frankfurt
+    const keys = { S3_ACCESS_KEY_ID: 'polis', S3_SECRET_ACCESS_KEY: 'secret-key' };
+    const minio = loadConfig(
+      { ATTACHMENTS_STORE: 's3', S3_ENDPOINT: 'http://minio:9000/', S3_BUCKET: 'polis-attachments', ...keys },
+      '/srv',
+    );
+    const aws = loadConfig(
+      { ATTACHMENTS_STORE: 's3', S3_BUCKET: 'maroussi.polis', S3_REGION: 'eu-central-1', ...keys },
+      '/srv',
+    );
+    // then
+    expect(minio.ok && minio.value.attachments).toEqual({
+      dir: '/srv/data/attachments',
+      maxBytes: 10 * 1024 * 1024,
+      s3: {
+        endpoint: 'http://minio:9000',
+        bucket: 'polis-attachments',
+        region: 'us-east-1',
+        accessKeyId: 'polis',
+        secretAccessKey: 'secret-key',
+        forcePathStyle: true,
+      },
+    });
+    expect(aws.ok && aws.value.attachments.s3).toMatchObject({
+      endpoint: 'https://s3.eu-central-1.amazonaws.com',
+      region: 'eu-central-1',
+      forcePathStyle: false,
+    });
+    const files = loadConfig({ ATTACHMENTS_DIR: '/mnt/files' }, '/srv');
+    expect(files.ok && 's3' in files.value.attachments).toBe(false);
+  });
+
+  it.each([
+    [{ ATTACHMENTS_STORE: 'azure' }, 'ATTACHMENTS_STORE', 'must be file or s3 (got "azure")'],
+    [{ S3_BUCKET: 'polis' }, 'S3_BUCKET', 'is used only with ATTACHMENTS_STORE=s3'],
+    [{ ATTACHMENTS_STORE: 's3' }, 'S3_BUCKET', 'must be set when ATTACHMENTS_STORE is s3'],
+    [
+      { ATTACHMENTS_STORE: 's3', S3_BUCKET: 'Polis_Files' },
+      'S3_BUCKET',
+      'must be 3–63 lower-case letters, digits, dots or hyphens (got "Polis_Files")',
+    ],
+    [{ ATTACHMENTS_STORE: 's3', S3_BUCKET: 'polis' }, 'S3_ACCESS_KEY_ID', 'must be set when ATTACHMENTS_STORE is s3'],
+    [
+      { ATTACHMENTS_STORE: 's3', S3_BUCKET: 'polis', S3_ACCESS_KEY_ID: 'a' },
+      'S3_SECRET_ACCESS_KEY',
+      'must be set when ATTACHMENTS_STORE is s3',
+    ],
+    [
+      { ATTACHMENTS_STORE: 's3', S3_ENDPOINT: 'minio:9000' },
+      'S3_ENDPOINT',
+      'must start with https:// or http:// (got minio://)',
+    ],
+    [
+      {
+        ATTACHMENTS_STORE: 's3',
+        S3_BUCKET: 'polis',
+        S3_ACCESS_KEY_ID: 'a',
+        S3_SECRET_ACCESS_KEY: 'b',
+        S3_FORCE_PATH_STYLE: 'yes',
+      },
+      'S3_FORCE_PATH_STYLE',
+      'must be true or false (got "yes")',
+    ],
+  ])('should name the S3 variable at fault for %j', (env, variable, message) => {
+    expect(loadConfig(env, '/srv')).toEqual({ ok: false, problem: { variable, message } });
+  });
 });

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { pgliteDirectory } from '@polis/engine';
+import type { S3AttachmentStoreConfig } from '../attachments/s3AttachmentStore.js';
 import type { CitizenIdentity, Config, ConfigProblem, EngineTarget, ZeebeOAuth } from './Config.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -179,6 +180,59 @@ function readCitizenIdentity(env: Env): Result<CitizenIdentity | undefined> {
   };
 }
 
+const S3_VARIABLES = [
+  'S3_ENDPOINT',
+  'S3_BUCKET',
+  'S3_REGION',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+  'S3_FORCE_PATH_STYLE',
+] as const;
+
+/** A bucket name S3 accepts: 3–63 lower-case letters, digits, dots and hyphens, starting and ending alphanumeric. */
+const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+/**
+ * The S3-compatible bucket attachments go to with ATTACHMENTS_STORE=s3 (undefined for the file store, the default).
+ * S3_ENDPOINT defaults to AWS in S3_REGION (us-east-1 by default); path-style addressing is the default with an
+ * endpoint of one's own (MinIO and most compatible servers), virtual-hosted style on AWS.
+ */
+function readS3(env: Env): Result<S3AttachmentStoreConfig | undefined> {
+  const store = read(env, 'ATTACHMENTS_STORE') ?? 'file';
+  if (store !== 'file' && store !== 's3') return fail('ATTACHMENTS_STORE', `must be file or s3 (got "${store}")`);
+  if (store === 'file') {
+    const stray = S3_VARIABLES.find((name) => read(env, name) !== undefined);
+    return stray ? fail(stray, 'is used only with ATTACHMENTS_STORE=s3') : { ok: true, value: undefined };
+  }
+  const endpoint = readUrl(env, 'S3_ENDPOINT', ['https:', 'http:']);
+  if (!endpoint.ok) return endpoint;
+  const region = read(env, 'S3_REGION') ?? 'us-east-1';
+  if (!/^[a-z0-9-]{2,32}$/.test(region))
+    return fail('S3_REGION', `must be a region name such as eu-central-1 (got "${region}")`);
+  const bucket = read(env, 'S3_BUCKET');
+  if (!bucket) return fail('S3_BUCKET', 'must be set when ATTACHMENTS_STORE is s3');
+  if (!BUCKET_NAME.test(bucket))
+    return fail('S3_BUCKET', `must be 3–63 lower-case letters, digits, dots or hyphens (got "${bucket}")`);
+  const accessKeyId = read(env, 'S3_ACCESS_KEY_ID');
+  if (!accessKeyId) return fail('S3_ACCESS_KEY_ID', 'must be set when ATTACHMENTS_STORE is s3');
+  const secretAccessKey = read(env, 'S3_SECRET_ACCESS_KEY');
+  if (!secretAccessKey) return fail('S3_SECRET_ACCESS_KEY', 'must be set when ATTACHMENTS_STORE is s3');
+  const pathStyle = read(env, 'S3_FORCE_PATH_STYLE');
+  if (pathStyle !== undefined && pathStyle !== 'true' && pathStyle !== 'false')
+    return fail('S3_FORCE_PATH_STYLE', `must be true or false (got "${pathStyle}")`);
+  return {
+    ok: true,
+    value: {
+      endpoint: (endpoint.value?.toString() ?? `https://s3.${region}.amazonaws.com`).replace(/\/$/, ''),
+      bucket,
+      region,
+      accessKeyId,
+      secretAccessKey,
+      forcePathStyle: pathStyle === undefined ? endpoint.value !== undefined : pathStyle === 'true',
+    },
+  };
+}
+
 /**
  * Reads the configuration from environment variables; unset variables give the embedded setup
  * (PGlite in ./data, the embedded engine and identity provider, port 3000).
@@ -189,6 +243,9 @@ export function loadConfig(env: Env, cwd: string): Result<Config> {
   if (!port.ok) return port;
   const shutdown = readInteger(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000);
   if (!shutdown.ok) return shutdown;
+  // Unset: the sweeper's own default (one minute); the field is left out so that the default lives in one place.
+  const taskSweep = readInteger(env, 'TASK_SWEEP_INTERVAL_MS', 0, 1_000, 86_400_000);
+  if (!taskSweep.ok) return taskSweep;
 
   const logLevel = read(env, 'LOG_LEVEL') ?? 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
@@ -208,6 +265,8 @@ export function loadConfig(env: Env, cwd: string): Result<Config> {
   const maxAttachmentMb = readInteger(env, 'MAX_ATTACHMENT_MB', 10, 1, 100);
   if (!maxAttachmentMb.ok) return maxAttachmentMb;
   const attachmentsDir = resolve(dataDir, read(env, 'ATTACHMENTS_DIR') ?? 'attachments');
+  const s3 = readS3(env);
+  if (!s3.ok) return s3;
 
   const engine = readEngine(env);
   if (!engine.ok) return engine;
@@ -232,7 +291,11 @@ export function loadConfig(env: Env, cwd: string): Result<Config> {
       host: read(env, 'HOST'),
       publicUrl: (publicUrl.value?.toString() ?? `http://localhost:${port.value}/`).replace(/\/$/, ''),
       dataDir,
-      attachments: { dir: attachmentsDir, maxBytes: maxAttachmentMb.value * 1024 * 1024 },
+      attachments: {
+        dir: attachmentsDir,
+        maxBytes: maxAttachmentMb.value * 1024 * 1024,
+        ...(s3.value ? { s3: s3.value } : {}),
+      },
       database: databaseUrl.value
         ? { kind: 'postgres', url: databaseUrl.value.toString() }
         : { kind: 'pglite', dataDir: pgliteDirectory(dataDir) },
@@ -241,6 +304,7 @@ export function loadConfig(env: Env, cwd: string): Result<Config> {
       citizenIdentity: citizenIdentity.value,
       logLevel: logLevel as Config['logLevel'],
       shutdownTimeoutMs: shutdown.value,
+      ...(read(env, 'TASK_SWEEP_INTERVAL_MS') === undefined ? {} : { taskSweepIntervalMs: taskSweep.value }),
     },
   };
 }

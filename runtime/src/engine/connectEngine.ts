@@ -18,6 +18,11 @@ export interface EngineConnection {
   readonly gatewayAddress: string;
   /** Stops the workers, the client, then (when embedded) the gateway and the engine; the database stays open. */
   close(timeoutMs?: number): Promise<void>;
+  /**
+   * Embedded only: calls the listener after the engine commits records (projections wake on it instead of waiting
+   * for their next poll); returns an unsubscribe function.
+   */
+  readonly onRecords?: (listener: () => void) => () => void;
 }
 
 const EMBEDDED_GATEWAY_HOST = '127.0.0.1';
@@ -101,6 +106,7 @@ export async function connectEngine(
     client,
     kind: 'embedded',
     gatewayAddress: gateway.address,
+    onRecords: (listener) => engine.onRecords(() => listener()),
     close(timeoutMs) {
       closing ??= (async () => {
         await client.close(timeoutMs);

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { Request } from 'express';
 import type { Actor } from '../orgchart/Actor.js';
@@ -17,7 +18,10 @@ export interface ApiInput<Body, Query, Params> {
   readonly req: Request;
 }
 
-/** What a handler answers: JSON, a downloadable text (CSV), a downloadable file streamed, or nothing (204). */
+/**
+ * What a handler answers: JSON, a downloadable text (CSV), a downloadable file streamed, nothing (204), or a
+ * response it writes itself for as long as it lasts (a server-sent event stream).
+ */
 export type ApiReply =
   | { readonly status: number; readonly json: unknown }
   | { readonly status: number; readonly text: string; readonly contentType: string; readonly filename?: string }
@@ -29,7 +33,8 @@ export type ApiReply =
       readonly filename: string;
       readonly length?: number;
     }
-  | { readonly status: 204 };
+  | { readonly status: 204 }
+  | { readonly status: number; readonly respond: (res: ServerResponse) => void };
 
 /** One documented response of a route, for the OpenAPI document. */
 export interface ApiResponseSpec {

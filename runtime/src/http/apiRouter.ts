@@ -45,6 +45,7 @@ function describe(part: Part, error: ErrorObject): { field: string; message: str
 }
 
 function send(res: Response, reply: ApiReply): void {
+  if ('respond' in reply) return reply.respond(res);
   if ('stream' in reply) {
     res.attachment(reply.filename);
     res.status(reply.status).type(reply.contentType);

@@ -45,9 +45,24 @@ const EXPECTED: Record<string, readonly Persona[]> = {
   // The portal's pages are public (the catalogue); what a citizen's own pages show is guarded by the API.
   'GET /portal/': ALL,
   'GET /portal/{*rest}': ALL,
+  // The designer is the analysts' app (admins may step in); its designs routes have the same policy.
+  'GET /designer/': ['analyst', 'admin'],
+  'GET /designer/{*rest}': ['analyst', 'admin'],
+  'GET /api/v1/designs': ['analyst', 'admin'],
+  'POST /api/v1/designs': ['analyst', 'admin'],
+  'GET /api/v1/designs/:designId': ['analyst', 'admin'],
+  'PUT /api/v1/designs/:designId': ['analyst', 'admin'],
+  'POST /api/v1/designs/:designId/duplicate': ['analyst', 'admin'],
+  'POST /api/v1/designs/:designId/validate': ['analyst', 'admin'],
+  'POST /api/v1/designs/:designId/deploy': ['analyst', 'admin'],
+  'GET /api/v1/designs/:designId/deployments': ['analyst', 'admin'],
   'GET /api/v1/services': ALL,
   'GET /api/v1/services/:serviceId': ALL,
   'GET /api/v1/me': PEOPLE,
+  // Anyone signed in reads their own notifications; the commands look only at the caller's rows (404 otherwise).
+  'GET /api/v1/me/notifications': PEOPLE,
+  'POST /api/v1/me/notifications/:notificationId/read': PEOPLE,
+  'POST /api/v1/me/notifications/read-all': PEOPLE,
   'GET /api/v1/openapi.json': ALL,
   'GET /api/v1/api-clients': ADMIN,
   'POST /api/v1/api-clients': ADMIN,
@@ -81,8 +96,22 @@ const EXPECTED: Record<string, readonly Persona[]> = {
   'GET /api/v1/applications/mine': ['citizen'],
   // Any person signed in: the route shows an application to its citizen and to staff whose scope reaches it.
   'GET /api/v1/applications/:applicationId': PEOPLE,
+  // The citizen who applied replies (the command checks it is theirs); they and staff in scope read the replies.
+  'POST /api/v1/applications/:applicationId/replies': ['citizen'],
+  'GET /api/v1/applications/:applicationId/replies': PEOPLE,
+  'GET /api/v1/services/:serviceId/draft': ['citizen'],
+  'PUT /api/v1/services/:serviceId/draft': ['citizen'],
+  'DELETE /api/v1/services/:serviceId/draft': ['citizen'],
   'POST /api/v1/attachments': PEOPLE,
   'GET /api/v1/attachments/:attachmentId': PEOPLE,
+  // Any person signed in: the routes serve a document to its application's citizen and staff in scope (404 else).
+  'GET /api/v1/applications/:applicationId/receipt.pdf': PEOPLE,
+  'GET /api/v1/documents/:documentId/content': PEOPLE,
+  // Anyone holding a printed document checks it; the answer names no person.
+  'GET /api/v1/documents/verify/:code': ALL,
+  // Staff (the routes keep to applications in their scope) and systems with opinions:write.
+  'GET /api/v1/external-requests': STAFF,
+  'POST /api/v1/external-requests/:requestId/answer': STAFF,
   // Any member of staff: the commands check the task's candidate units against the user's scope (404 outside it).
   'GET /api/v1/tasks': STAFF,
   'GET /api/v1/tasks/:taskId': STAFF,
@@ -90,6 +119,23 @@ const EXPECTED: Record<string, readonly Persona[]> = {
   'POST /api/v1/tasks/:taskId/unclaim': STAFF,
   'POST /api/v1/tasks/:taskId/assign': STAFF,
   'POST /api/v1/tasks/:taskId/complete': STAFF,
+  // The inbox's live updates (406 without Accept: text/event-stream, so this probe ends), comments, files, drafts,
+  // history and bulk commands: any member of staff; each task is checked against the caller's scope (404 outside).
+  'GET /api/v1/tasks/events': STAFF,
+  'POST /api/v1/tasks/bulk/claim': STAFF,
+  'POST /api/v1/tasks/bulk/assign': STAFF,
+  'GET /api/v1/tasks/:taskId/comments': STAFF,
+  'POST /api/v1/tasks/:taskId/comments': STAFF,
+  'GET /api/v1/tasks/:taskId/attachments': STAFF,
+  'POST /api/v1/tasks/:taskId/attachments': STAFF,
+  'GET /api/v1/tasks/:taskId/draft': STAFF,
+  'PUT /api/v1/tasks/:taskId/draft': STAFF,
+  'DELETE /api/v1/tasks/:taskId/draft': STAFF,
+  'GET /api/v1/tasks/:taskId/history': STAFF,
+  // A person's own saved inbox filters.
+  'GET /api/v1/me/task-filters': STAFF,
+  'POST /api/v1/me/task-filters': STAFF,
+  'DELETE /api/v1/me/task-filters/:filterId': STAFF,
 };
 
 // Path parameters get a well-formed id of nothing, so an admitted call ends in 404 or 400, never a change.

@@ -7,7 +7,7 @@ import { authorize } from '../middlewares/authorize.js';
 import type { Policy } from '../policies/Policy.js';
 
 /** The Vite apps under runtime/web that the runtime serves. */
-export type WebAppName = 'staff' | 'portal';
+export type WebAppName = 'staff' | 'portal' | 'designer';
 
 // Vite names built assets `name-<hash>.ext` under assets/: their content never changes under that name.
 const HASHED = /(^|\/)assets\/.+-[\w-]{8,}\.[a-z0-9]+(\.map)?$/i;

@@ -40,6 +40,8 @@ export interface TestResponse {
   readonly status: number;
   readonly headers: Headers;
   readonly text: string;
+  /** The body as received, for binary downloads (PDF). */
+  readonly bytes: Buffer;
   /** The body parsed as JSON, or undefined when it is not JSON. */
   readonly json: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests index into bodies freely
 }
@@ -75,7 +77,9 @@ export function useTestApp(
   options: {
     extraRoutes?: (db: Database) => readonly ApiRoute[];
     /** Optional dependencies of the API's routes (submissions, attachments), made once the database is open. */
-    dependencies?: (db: Database) => Pick<ApiRouteDependencies, 'submissions' | 'attachments' | 'tasks'>;
+    dependencies?: (
+      db: Database,
+    ) => Pick<ApiRouteDependencies, 'submissions' | 'attachments' | 'tasks' | 'designs' | 'opinions'>;
   } = {},
 ): TestApp {
   const tokens = new Map<string, AccessTokenClaims>();
@@ -143,14 +147,15 @@ export function useTestApp(
         },
         ...(body === undefined ? {} : { body: isText || isBinary ? body : JSON.stringify(body) }),
       });
-      const text = await response.text();
+      const bytes = Buffer.from(await response.arrayBuffer());
+      const text = bytes.toString('utf8');
       let json: unknown;
       try {
         json = JSON.parse(text);
       } catch {
         json = undefined;
       }
-      return { status: response.status, headers: response.headers, text, json };
+      return { status: response.status, headers: response.headers, text, bytes, json };
     };
 
   const testApp: TestApp = {

@@ -74,6 +74,25 @@ export const el = {
   'attachment.tooLarge': 'Το αρχείο ξεπερνά το όριο των {limit} MB. Ανεβάστε μικρότερο αρχείο.',
   'attachment.typeNotAllowed': 'Επιτρέπονται μόνο αρχεία PDF, JPEG και PNG.',
   'attachment.notConfigured': 'Η αποστολή συνημμένων δεν είναι διαθέσιμη αυτή τη στιγμή.',
+  'document.notConfigured': 'Τα έγγραφα δεν είναι διαθέσιμα αυτή τη στιγμή.',
+  'document.notFound': 'Το έγγραφο δεν βρέθηκε.',
+  'document.verifyUnknown':
+    'Δεν υπάρχει έγγραφο με αυτόν τον κωδικό επαλήθευσης. Ελέγξτε ότι τον πληκτρολογήσατε όπως είναι τυπωμένος.',
+  'externalRequest.notFound': 'Το αίτημα γνωμοδότησης δεν βρέθηκε.',
+  'externalRequest.alreadyAnswered': 'Η απάντηση σε αυτό το αίτημα έχει ήδη καταχωριστεί στις {time}.',
+  'externalRequest.attachmentNotUsable':
+    'Το συνημμένο δεν βρέθηκε, δεν το ανεβάσατε εσείς ή ανήκει σε άλλη αίτηση. Ανεβάστε το ξανά.',
+  'externalRequest.engineUnavailable':
+    'Η μηχανή διαδικασιών δεν απάντησε· η απάντηση δεν καταχωρίστηκε. Δοκιμάστε ξανά σε λίγο.',
+  'externalRequest.notConfigured': 'Η καταχώριση απαντήσεων δεν είναι διαθέσιμη αυτή τη στιγμή.',
+  'reply.applicationNotFound': 'Δεν βρέθηκε τέτοια αίτησή σας.',
+  'reply.messageNotAnswerable': 'Η υπηρεσία δεν δέχεται απάντηση αυτού του είδους.',
+  'reply.notAwaited':
+    'Η αίτηση δεν περιμένει αυτή τη στιγμή απάντηση από εσάς: είτε απαντήσατε ήδη είτε η υπηρεσία δεν ζήτησε στοιχεία.',
+  'reply.idempotencyKeyReused': 'Αυτό το αίτημα χρησιμοποιήθηκε ήδη για άλλη απάντηση. Ξεκινήστε νέα απάντηση.',
+  'reply.notConfigured': 'Οι απαντήσεις δεν μπορούν να σταλούν αυτή τη στιγμή.',
+  'draft.serviceNotFound': 'Δεν υπάρχει τέτοια ηλεκτρονική υπηρεσία.',
+  'draft.tooLarge': 'Το πρόχειρο είναι μεγαλύτερο από {limit} KB και δεν αποθηκεύτηκε.',
   'form.error.required': 'Το πεδίο «{label}» είναι υποχρεωτικό.',
   'form.error.unknownField': 'Το πεδίο «{field}» δεν ανήκει σε αυτή τη φόρμα.',
   'form.error.notObject': 'Τα στοιχεία της φόρμας πρέπει να σταλούν ως αντικείμενο JSON.',
@@ -113,6 +132,63 @@ export const el = {
   'task.error.engine_unavailable': 'Η μηχανή διαδικασιών δεν απάντησε· δοκιμάστε ξανά σε λίγο.',
   'task.notConfigured': 'Οι εργασίες δεν είναι διαθέσιμες αυτή τη στιγμή.',
   'task.someone': 'κάποιος/α συνάδελφος',
+  'task.error.attachment_not_found': 'Το συνημμένο δεν βρέθηκε στα αρχεία που μπορείτε να δείτε.',
+  'task.error.task_not_assignee': 'Πρόχειρο κρατά μόνο όποιος/α έχει αναλάβει την εργασία· αναλάβετέ την πρώτα.',
+  'task.error.draft_too_large': 'Το πρόχειρο ξεπερνά το όριο των 256 KB.',
+  'task.error.comment_empty': 'Γράψτε κάτι πριν στείλετε το σχόλιο.',
+  'task.error.task_filter_name_taken': 'Έχετε ήδη αποθηκευμένο φίλτρο με αυτό το όνομα.',
+  'task.error.task_filter_not_found': 'Δεν έχετε αποθηκευμένο φίλτρο με αυτό το αναγνωριστικό.',
+  'task.error.event_stream_only':
+    'Η διεύθυνση αυτή στέλνει ροή γεγονότων: ζητήστε την με Accept: text/event-stream (EventSource).',
+  'applicationStatus.submitted': 'Υποβλήθηκε',
+  'applicationStatus.in_review': 'Σε έλεγχο',
+  'applicationStatus.awaiting_citizen': 'Αναμένεται απάντησή σας',
+  'applicationStatus.awaiting_opinion': 'Αναμένεται γνωμοδότηση',
+  'applicationStatus.awaiting_payment': 'Αναμένεται πληρωμή',
+  'applicationStatus.approved': 'Εγκρίθηκε',
+  'applicationStatus.issued': 'Εκδόθηκε',
+  'applicationStatus.rejected': 'Απορρίφθηκε',
+  'applicationStatus.closed': 'Ολοκληρώθηκε',
+  'notification.citizen-request-received.title': 'Λάβαμε το αίτημά σας {protocolNumber}',
+  'notification.citizen-request-received.body':
+    'Το αίτημά σας «{serviceTitle}» με αριθμό πρωτοκόλλου {protocolNumber} διαβιβάστηκε στην αρμόδια υπηρεσία.',
+  'notification.citizen-request-closed.title': 'Απαντήθηκε το αίτημά σας {protocolNumber}',
+  'notification.citizen-request-closed.body': 'Η αρμόδια υπηρεσία απάντησε στο αίτημά σας {protocolNumber}: {response}',
+  'notification.residence-certificate-more-info.title':
+    'Χρειάζονται συμπληρωματικά στοιχεία για την αίτηση {protocolNumber}',
+  'notification.residence-certificate-more-info.body':
+    'Για την αίτηση «{serviceTitle}» ({protocolNumber}) ο Δήμος ζητά: {infoRequest} Απαντήστε έως {replyDue}.',
+  'notification.residence-certificate-issued.title': 'Εκδόθηκε η βεβαίωσή σας ({protocolNumber})',
+  'notification.residence-certificate-issued.body':
+    'Η βεβαίωση μόνιμης κατοικίας της αίτησης {protocolNumber} εκδόθηκε· τη βρίσκετε στις αιτήσεις σας.',
+  'notification.residence-certificate-rejected.title': 'Απορρίφθηκε η αίτησή σας {protocolNumber}',
+  'notification.residence-certificate-rejected.body':
+    'Η αίτηση «{serviceTitle}» ({protocolNumber}) απορρίφθηκε. Αιτιολογία: {rejectionReason}',
+  'notification.public-space-permit-issued.title': 'Εκδόθηκε η άδειά σας ({protocolNumber})',
+  'notification.public-space-permit-issued.body':
+    'Η άδεια χρήσης κοινόχρηστου χώρου της αίτησης {protocolNumber} εκδόθηκε· τη βρίσκετε στις αιτήσεις σας.',
+  'notification.public-space-permit-rejected.title': 'Απορρίφθηκε η αίτησή σας {protocolNumber}',
+  'notification.public-space-permit-rejected.body':
+    'Η αίτηση «{serviceTitle}» ({protocolNumber}) απορρίφθηκε. Λόγοι: {rejectionReasons}',
+  'notification.task-escalated.title': 'Καθυστέρηση στην υπόθεση {protocolNumber}',
+  'notification.task-escalated.body':
+    'Η υπόθεση «{serviceTitle}» ({protocolNumber}) της μονάδας {unitName} καθυστερεί: {reason}',
+  'notification.task-due-soon.title': 'Λήγει σύντομα: {taskName}',
+  'notification.task-due-soon.body': 'Η εργασία «{taskName}» ({protocolNumber}) που έχετε αναλάβει λήγει {dueDate}.',
+  'notification.task-overdue.title': 'Εκπρόθεσμη εργασία: {taskName}',
+  'notification.task-overdue.body':
+    'Η εργασία «{taskName}» ({protocolNumber}) της μονάδας {unitName} έληξε {dueDate} και δεν έχει ολοκληρωθεί.',
+  'notification.error.notification_not_found': 'Η ειδοποίηση δεν βρέθηκε στις ειδοποιήσεις σας.',
+  'design.error.design_source_missing': 'Δώστε ένα όνομα για νέα διαδικασία ή ένα αρχείο .bpmn για εισαγωγή.',
+  'design.error.design_not_found': 'Δεν υπάρχει σχέδιο διαδικασίας με αυτό το αναγνωριστικό.',
+  'design.error.design_xml_invalid': 'Το αρχείο δεν είναι διάγραμμα BPMN που μπορεί να διαβαστεί: {detail}',
+  'design.error.design_revision_conflict':
+    'Η αναθεώρηση {revision} αποθηκεύτηκε από {name} στις {when}, μετά από αυτήν που επεξεργαζόσασταν· δεν αντικαταστάθηκε τίποτα. Φορτώστε τη δική τους ή αποθηκεύστε τη δική σας ως αντίγραφο.',
+  'design.error.design_revision_missing':
+    'Πείτε ποια αναθεώρηση επεξεργαστήκατε: στείλτε την ως If-Match ή ως revision.',
+  'design.error.design_has_problems':
+    'Το σχέδιο έχει {count} προβλήματα που πρέπει να διορθωθούν· δεν τέθηκε τίποτα σε λειτουργία.',
+  'design.error.engine_unavailable': 'Η μηχανή εκτέλεσης δεν είναι διαθέσιμη αυτή τη στιγμή· δοκιμάστε ξανά σε λίγο.',
 } as const;
 
 /** The keys every language must translate. */

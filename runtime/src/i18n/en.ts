@@ -73,6 +73,24 @@ export const en: Record<MessageKey, string> = {
   'attachment.tooLarge': 'The file is over the {limit} MB limit. Upload a smaller file.',
   'attachment.typeNotAllowed': 'Only PDF, JPEG and PNG files are allowed.',
   'attachment.notConfigured': 'Attachments cannot be uploaded right now.',
+  'document.notConfigured': 'Documents are not available right now.',
+  'document.notFound': 'There is no such document.',
+  'document.verifyUnknown': 'No document has this verification code. Check that you typed it as printed.',
+  'externalRequest.notFound': 'There is no such request for an opinion.',
+  'externalRequest.alreadyAnswered': 'The answer to this request was already recorded on {time}.',
+  'externalRequest.attachmentNotUsable':
+    'The attachment does not exist, was not uploaded by you, or belongs to another application. Upload it again.',
+  'externalRequest.engineUnavailable':
+    'The process engine did not answer; the answer was not recorded. Try again shortly.',
+  'externalRequest.notConfigured': 'Recording answers is not available right now.',
+  'reply.applicationNotFound': 'There is no such application of yours.',
+  'reply.messageNotAnswerable': 'The service takes no reply of this kind.',
+  'reply.notAwaited':
+    'The application is not waiting for a reply from you right now: you have already replied, or the service asked for nothing.',
+  'reply.idempotencyKeyReused': 'This request was already used for another reply. Start a new reply.',
+  'reply.notConfigured': 'Replies cannot be sent right now.',
+  'draft.serviceNotFound': 'There is no such e-service.',
+  'draft.tooLarge': 'The draft is larger than {limit} KB and was not saved.',
   'form.error.required': '“{label}” is required.',
   'form.error.unknownField': '“{field}” is not a field of this form.',
   'form.error.notObject': 'Send the form’s data as a JSON object.',
@@ -110,4 +128,58 @@ export const en: Record<MessageKey, string> = {
   'task.error.engine_unavailable': 'The process engine did not answer; try again in a moment.',
   'task.notConfigured': 'Tasks are not available right now.',
   'task.someone': 'a colleague',
+  'task.error.attachment_not_found': 'The attachment is not among the files you may read.',
+  'task.error.task_not_assignee': 'Only the person who has taken the task keeps a draft of it; take it first.',
+  'task.error.draft_too_large': 'The draft is larger than 256 KB.',
+  'task.error.comment_empty': 'Write something before sending the comment.',
+  'task.error.task_filter_name_taken': 'You already have a saved filter with this name.',
+  'task.error.task_filter_not_found': 'You have no saved filter with this id.',
+  'task.error.event_stream_only':
+    'This address sends an event stream: ask for it with Accept: text/event-stream (EventSource).',
+  'applicationStatus.submitted': 'Submitted',
+  'applicationStatus.in_review': 'Being reviewed',
+  'applicationStatus.awaiting_citizen': 'Waiting for your answer',
+  'applicationStatus.awaiting_opinion': 'Waiting for an opinion',
+  'applicationStatus.awaiting_payment': 'Waiting for payment',
+  'applicationStatus.approved': 'Approved',
+  'applicationStatus.issued': 'Issued',
+  'applicationStatus.rejected': 'Rejected',
+  'applicationStatus.closed': 'Completed',
+  'notification.citizen-request-received.title': 'We received your request {protocolNumber}',
+  'notification.citizen-request-received.body':
+    'Your request “{serviceTitle}”, protocol number {protocolNumber}, has been passed to the competent department.',
+  'notification.citizen-request-closed.title': 'Your request {protocolNumber} has been answered',
+  'notification.citizen-request-closed.body':
+    'The competent department answered your request {protocolNumber}: {response}',
+  'notification.residence-certificate-more-info.title': 'More information is needed for application {protocolNumber}',
+  'notification.residence-certificate-more-info.body':
+    'For your application “{serviceTitle}” ({protocolNumber}) the Municipality asks: {infoRequest} Please answer by {replyDue}.',
+  'notification.residence-certificate-issued.title': 'Your certificate has been issued ({protocolNumber})',
+  'notification.residence-certificate-issued.body':
+    'The certificate of permanent residence of application {protocolNumber} has been issued; find it among your applications.',
+  'notification.residence-certificate-rejected.title': 'Your application {protocolNumber} was rejected',
+  'notification.residence-certificate-rejected.body':
+    'Your application “{serviceTitle}” ({protocolNumber}) was rejected. Reason: {rejectionReason}',
+  'notification.public-space-permit-issued.title': 'Your permit has been issued ({protocolNumber})',
+  'notification.public-space-permit-issued.body':
+    'The permit to use public space of application {protocolNumber} has been issued; find it among your applications.',
+  'notification.public-space-permit-rejected.title': 'Your application {protocolNumber} was rejected',
+  'notification.public-space-permit-rejected.body':
+    'Your application “{serviceTitle}” ({protocolNumber}) was rejected. Reasons: {rejectionReasons}',
+  'notification.task-escalated.title': 'Case {protocolNumber} is overdue',
+  'notification.task-escalated.body': 'Case “{serviceTitle}” ({protocolNumber}) of {unitName} is overdue: {reason}',
+  'notification.task-due-soon.title': 'Due soon: {taskName}',
+  'notification.task-due-soon.body': 'The task “{taskName}” ({protocolNumber}) you have taken is due {dueDate}.',
+  'notification.task-overdue.title': 'Overdue task: {taskName}',
+  'notification.task-overdue.body':
+    'The task “{taskName}” ({protocolNumber}) of {unitName} was due {dueDate} and is not completed.',
+  'notification.error.notification_not_found': 'The notification is not among your notifications.',
+  'design.error.design_source_missing': 'Give a name for a new process, or a .bpmn document to import.',
+  'design.error.design_not_found': 'There is no process design with this id.',
+  'design.error.design_xml_invalid': 'The file is not a BPMN diagram that can be read: {detail}',
+  'design.error.design_revision_conflict':
+    'Revision {revision} was saved by {name} at {when}, after the one you edited; nothing was overwritten. Load theirs, or save yours as a copy.',
+  'design.error.design_revision_missing': 'Say which revision you edited: send it as If-Match or as revision.',
+  'design.error.design_has_problems': 'The design has {count} problem(s) to fix; nothing was put live.',
+  'design.error.engine_unavailable': 'The engine is not available right now; try again shortly.',
 };

@@ -9,6 +9,7 @@ export const API_SCOPES = [
   'applications:write',
   'tasks:read',
   'metrics:read',
+  'opinions:write',
 ] as const;
 
 /** One of {@link API_SCOPES}. */

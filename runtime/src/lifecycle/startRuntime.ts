@@ -12,17 +12,23 @@ import { identitySecret } from '../identity/identitySecret.js';
 import { sweepExpiredIdentityState } from '../identity/sweepExpiredIdentityState.js';
 import { apiRoutes } from '../routes/apiRoutes.js';
 import { DEADLINE_JOB_TYPE, deadlineWorker } from '../procedures/deadlineWorker.js';
+import { DOCUMENT_JOB_TYPE, documentWorker } from '../documents/documentWorker.js';
+import { POLICE_REQUEST_JOB_TYPE, policeRequestWorker } from '../documents/policeRequestWorker.js';
 import { deployProcessDefinitions } from '../procedures/deployProcessDefinitions.js';
+import { importShippedDesigns } from '../designs/importShippedDesigns.js';
+import { shippedFilesDeployedByAnalysts } from '../designs/shippedFilesDeployedByAnalysts.js';
 import { loadServiceDefinitions } from '../procedures/loadServiceDefinitions.js';
 import { shippedDir } from '../procedures/shippedDir.js';
 import { loadFormsFromDirectory } from '../forms/loadFormsFromDirectory.js';
 import { serveWebApp, webDistDir } from '../http/serveWebApp.js';
-import { anyone, staff } from '../policies/Policy.js';
+import { anyone, hasRole, staff } from '../policies/Policy.js';
 import { createProtocolRegistrar } from '../applications/protocolRegistrar.js';
 import { serviceCatalogOf } from '../applications/serviceCatalogOf.js';
 import { startOutboxDispatcher } from '../applications/startOutboxDispatcher.js';
+import { startReplyOutboxDispatcher } from '../replies/startReplyOutboxDispatcher.js';
 import { recordLogInstanceFinder } from '../applications/recordLogInstanceFinder.js';
 import { fileAttachmentStore } from '../attachments/fileAttachmentStore.js';
+import { s3AttachmentStore } from '../attachments/s3AttachmentStore.js';
 import { addWorkingDays } from '../calendar/workingDays.js';
 import { formLibraryValidator } from '../forms/formLibraryValidator.js';
 import { setDemoPasswords } from '../identity/setDemoPasswords.js';
@@ -31,6 +37,16 @@ import demoOrgChart from '../orgchart/demo/demoOrgChart.json' with { type: 'json
 import { runtimeMigrations } from '../store/runtimeMigrations.js';
 import { startUserTaskWorker } from '../tasks/startUserTaskWorker.js';
 import { userTaskNames } from '../tasks/userTaskNames.js';
+import { taskEventsOf } from '../tasks/events/TaskEvents.js';
+import { ESCALATE_JOB_TYPE, escalateWorker } from '../notifications/escalateWorker.js';
+import { NOTIFY_JOB_TYPE, notifyWorker } from '../notifications/notifyWorker.js';
+import { startTaskDeadlineSweeper } from '../notifications/startTaskDeadlineSweeper.js';
+import {
+  APPLICATION_STATUS_PROJECTION,
+  applicationStatusProjection,
+} from '../projections/applicationStatusProjection.js';
+import { engineRecordSource } from '../projections/engineRecordSource.js';
+import { startProjection } from '../projections/startProjection.js';
 
 /** Thrown when the HTTP port cannot be bound. */
 export class ListenError extends Error {
@@ -98,6 +114,9 @@ export async function startRuntime(
   try {
     const ran = await migrate(database.knex, MIGRATIONS);
     logger.info({ database: database.location, migrations: ran }, 'database ready');
+    // The inbox's live updates: between runtime processes through LISTEN/NOTIFY on PostgreSQL, in-process on PGlite.
+    if (database.dialect === 'postgres' && !(await taskEventsOf(database.knex).listenAcrossProcesses()))
+      logger.warn('cannot listen for task changes of other runtime processes; live updates stay in this process');
     const forms = await loadFormsFromDirectory(database.knex, shippedDir('forms'));
     for (const failure of forms.failures)
       logger.error({ file: failure.file, path: failure.path, reason: failure.message }, 'form refused');
@@ -120,12 +139,32 @@ export async function startRuntime(
     // worker that computes working-day deadlines for them.
     const definitionsDir = shippedDir('process-definitions');
     const services = await loadServiceDefinitions(definitionsDir);
-    const deployment = await deployProcessDefinitions(client, definitionsDir, logger);
+    const deployment = await deployProcessDefinitions(client, definitionsDir, logger, {
+      leaveAlone: await shippedFilesDeployedByAnalysts(database.knex),
+    });
     logger.info(
       { services: services.length, processes: deployment.deployed.length, refused: deployment.failed.length },
       'procedures deployed',
     );
+    // The designer's library starts with the shipped procedures as designs, imported once (by file name).
+    const designs = await importShippedDesigns(database.knex, definitionsDir, deployment.deployed);
+    for (const failure of designs.failed)
+      logger.error({ file: failure.file, reason: failure.message }, 'process design not imported');
+    if (designs.imported.length > 0)
+      logger.info({ designs: designs.imported }, 'shipped procedures imported as designs');
     client.registerWorker({ type: DEADLINE_JOB_TYPE, handler: deadlineWorker() });
+    // The citizen's notifications (polis:notify) and the head of unit's escalations (polis:escalate).
+    client.registerWorker({ type: NOTIFY_JOB_TYPE, handler: notifyWorker({ knex: database.knex, services }) });
+    client.registerWorker({ type: ESCALATE_JOB_TYPE, handler: escalateWorker({ knex: database.knex, services }) });
+    // Official documents (polis:document: certificates, permits) and the letter asking the police for an opinion,
+    // stored as PDF in the attachment store, which the download routes read from too.
+    // With ATTACHMENTS_STORE=s3 the bytes go to the bucket; the attachments directory only stages uploads.
+    const attachmentStore = config.attachments.s3
+      ? s3AttachmentStore(config.attachments.s3, config.attachments.dir)
+      : fileAttachmentStore(config.attachments.dir);
+    const documents = { knex: database.knex, store: attachmentStore, publicUrl: config.publicUrl, services };
+    client.registerWorker({ type: DOCUMENT_JOB_TYPE, handler: documentWorker(documents) });
+    client.registerWorker({ type: POLICE_REQUEST_JOB_TYPE, handler: policeRequestWorker(documents) });
     // Clerks' tasks: user task jobs held open in the task table until a clerk completes them.
     userTasks = startUserTaskWorker({
       knex: database.knex,
@@ -165,12 +204,15 @@ export async function startRuntime(
           addWorkingDays: (date, n) => addWorkingDays(date, n),
           registrar,
         },
-        attachments: { store: fileAttachmentStore(config.attachments.dir), maxBytes: config.attachments.maxBytes },
+        attachments: { store: attachmentStore, maxBytes: config.attachments.maxBytes },
         tasks: { engine: client },
+        designs: { engine: client },
+        opinions: { engine: client },
       }),
       webApps: {
         '/app': serveWebApp('staff', webDistDir('staff'), staff),
         '/portal': serveWebApp('portal', webDistDir('portal'), anyone),
+        '/designer': serveWebApp('designer', webDistDir('designer'), hasRole('analyst', 'admin')),
       },
       readiness: async () => {
         const [databaseState, engineState] = await Promise.all([databaseCheck(), engineCheck()]);
@@ -194,6 +236,8 @@ export async function startRuntime(
       logger,
       finder: config.engine.kind === 'embedded' ? recordLogInstanceFinder(knex) : undefined,
     });
+    // Publishes citizens' replies to requests for more information as messages, each once (issue 7).
+    const replyDispatcher = startReplyOutboxDispatcher({ knex, engine: client, logger });
     // Expired sign-on state is ignored when read; an hourly sweep keeps the tables small.
     const sweeper = setInterval(() => {
       sweepExpiredIdentityState(knex).then(
@@ -202,6 +246,20 @@ export async function startRuntime(
       );
     }, IDENTITY_SWEEP_INTERVAL_MS);
     sweeper.unref();
+    // Application status and timeline, projected from the engine's record stream (woken by the embedded engine).
+    const statusProjection = startProjection({
+      name: APPLICATION_STATUS_PROJECTION,
+      knex,
+      logger,
+      handle: applicationStatusProjection(services),
+      source: engineRecordSource(engine.onRecords),
+    });
+    // Reminders of tasks due by the next working day, and escalations of overdue ones (issue 8).
+    const taskDeadlines = startTaskDeadlineSweeper({
+      knex,
+      logger,
+      ...(config.taskSweepIntervalMs === undefined ? {} : { intervalMs: config.taskSweepIntervalMs }),
+    });
     const running = server;
     const connection = engine;
     const taskWorker = userTasks;
@@ -213,6 +271,8 @@ export async function startRuntime(
       engine: client,
       stop() {
         stopping ??= (async () => {
+          // Event streams never finish on their own: end them so that the server can close.
+          await taskEventsOf(database.knex).close();
           await new Promise<void>((resolve) => {
             const force = setTimeout(() => {
               logger.warn('shutdown timeout: closing the remaining connections');
@@ -228,6 +288,9 @@ export async function startRuntime(
           await registrar.stop();
           clearInterval(sweeper);
           await dispatcher.stop();
+          await replyDispatcher.stop();
+          await statusProjection.stop();
+          await taskDeadlines.stop();
           await taskWorker.stop(1_000);
           await connection.close(config.shutdownTimeoutMs);
           await database.close();
@@ -238,6 +301,7 @@ export async function startRuntime(
     };
   } catch (error) {
     server?.close();
+    await taskEventsOf(database.knex).close();
     await userTasks?.stop(1_000);
     await engine?.close(config.shutdownTimeoutMs);
     await database.close();

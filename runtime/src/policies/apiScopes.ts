@@ -9,4 +9,5 @@ export const API_SCOPE_DESCRIPTIONS: Readonly<Record<ApiScope, string>> = {
   'applications:write': 'Submit applications on behalf of citizens.',
   'tasks:read': 'Read the task inboxes.',
   'metrics:read': 'Read the KPIs and dashboard figures.',
+  'opinions:write': 'List the requests for an opinion sent to other authorities and record their answers.',
 };

@@ -8,6 +8,17 @@ import type { EngineError } from '../engine/EngineResult.js';
 export interface ProcessDefinitionsDeployment {
   readonly deployed: readonly DeployedProcess[];
   readonly failed: readonly { readonly file: string; readonly error: EngineError }[];
+  /** Files left alone because analysts have deployed their process from the designer since. */
+  readonly skipped: readonly string[];
+}
+
+/** How the shipped folder is deployed. */
+export interface ProcessDefinitionsOptions {
+  /**
+   * Files not to deploy (by file name, `residence-certificate.bpmn`): their process is the designer's now, and a
+   * restart must not bring the shipped version back over what an analyst deployed.
+   */
+  readonly leaveAlone?: ReadonlySet<string>;
 }
 
 /**
@@ -19,8 +30,13 @@ export async function deployProcessDefinitions(
   engine: EngineClient,
   dir: string,
   logger: Logger,
+  options: ProcessDefinitionsOptions = {},
 ): Promise<ProcessDefinitionsDeployment> {
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.bpmn')).sort();
+  const all = (await readdir(dir)).filter((f) => f.endsWith('.bpmn')).sort();
+  const skipped = all.filter((f) => options.leaveAlone?.has(f));
+  for (const file of skipped)
+    logger.info({ file }, 'shipped process definition left alone: analysts have deployed it from the designer');
+  const files = all.filter((f) => !skipped.includes(f));
   const deployed: DeployedProcess[] = [];
   const failed: { file: string; error: EngineError }[] = [];
   for (const file of files) {
@@ -34,5 +50,5 @@ export async function deployProcessDefinitions(
       logger.error({ file, code: result.error.code, reason: result.error.message }, 'process definition refused');
     }
   }
-  return { deployed, failed };
+  return { deployed, failed, skipped };
 }

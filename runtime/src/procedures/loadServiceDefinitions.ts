@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
+import { milestoneProblems } from './milestoneProblems.js';
 import { serviceDefinitionSchema, type ServiceDefinition } from './serviceDefinitionSchema.js';
 
 const validate = new Ajv({ allErrors: true, strict: true }).compile<ServiceDefinition>(serviceDefinitionSchema);
@@ -37,7 +38,12 @@ export async function loadServiceDefinitions(dir: string): Promise<ServiceDefini
     if (document.processId !== processId)
       problems.push(`${file}: processId is '${document.processId}'; name the file after it`);
     else if (!files.includes(`${processId}.bpmn`)) problems.push(`${file}: there is no ${processId}.bpmn beside it`);
-    else services.push(document);
+    else {
+      const before = problems.length;
+      if (document.milestones?.length)
+        problems.push(...milestoneProblems(file, document, await readFile(join(dir, `${processId}.bpmn`), 'utf8')));
+      if (problems.length === before) services.push(document);
+    }
   }
   if (problems.length > 0)
     throw new ServiceDefinitionError(`Expected valid e-service definitions in ${dir}, but:\n${problems.join('\n')}`);

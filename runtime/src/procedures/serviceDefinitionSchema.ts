@@ -1,3 +1,5 @@
+import { APPLICATION_STATUSES, type ApplicationStatus } from '../projections/ApplicationStatus.js';
+
 const text = { type: 'string', minLength: 1 } as const;
 const bilingual = {
   type: 'object',
@@ -12,6 +14,18 @@ const workingDays = { type: 'integer', minimum: 0, maximum: 400 } as const;
 export interface BilingualText {
   readonly el: string;
   readonly en: string;
+}
+
+/**
+ * A step of the process that the citizen sees as a status: when the element (a task, an event) is activated, the
+ * application takes the status; an end event's status becomes final when the instance completes.
+ */
+export interface ServiceMilestone {
+  /** The BPMN element id. */
+  readonly elementId: string;
+  readonly status: ApplicationStatus;
+  /** The text shown instead of the status's own label. */
+  readonly label?: BilingualText;
 }
 
 /**
@@ -30,6 +44,8 @@ export interface ServiceDefinition {
   readonly startFormId: string;
   /** Forms with which a citizen answers a message the process waits for (e.g. a request for more documents). */
   readonly messageForms?: readonly { readonly messageName: string; readonly formId: string }[];
+  /** The process steps the citizen sees as statuses (see runtime/src/projections). */
+  readonly milestones?: readonly ServiceMilestone[];
   /**
    * The expected duration in working days from filing, the due date the runtime gives at submission (`dueDate`);
    * `byVariable` sets it per value of a submitted variable (e.g. the category of a request).
@@ -84,6 +100,19 @@ export const serviceDefinitionSchema = {
         additionalProperties: false,
         required: ['messageName', 'formId'],
         properties: { messageName: kebab, formId: kebab },
+      },
+    },
+    milestones: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['elementId', 'status'],
+        properties: {
+          elementId: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_.-]*$' },
+          status: { enum: APPLICATION_STATUSES },
+          label: bilingual,
+        },
       },
     },
     expectedDuration: {

@@ -9,6 +9,7 @@ import { attachmentRoutes } from './attachments/attachments.js';
 import { auditRoutes } from './audit/audit.js';
 import { formRoutes } from './forms/forms.js';
 import { meRoutes } from './me/me.js';
+import { notificationRoutes } from './notifications/notifications.js';
 import { serviceRoutes } from './services/services.js';
 import type { ServiceDefinition } from '../procedures/serviceDefinitionSchema.js';
 import { openApiRoutes } from './openapi/openapi.js';
@@ -17,7 +18,13 @@ import { orgExchangeRoutes } from './org-exchange/orgExchange.js';
 import { orgUnitRoutes } from './org-units/orgUnits.js';
 import { orgUserRoutes } from './org-users/orgUsers.js';
 import { taskRoutes } from './tasks/tasks.js';
+import { replyRoutes } from './replies/replies.js';
+import { draftRoutes } from './drafts/drafts.js';
 import type { EngineClient } from '../engine/EngineClient.js';
+import type { TaskEventStreamOptions } from '../tasks/events/streamTaskEvents.js';
+import { designRoutes } from './designs/designs.js';
+import { documentRoutes } from './documents/documents.js';
+import { externalRequestRoutes } from './documents/externalRequests.js';
 
 /** What the API's routes need from the runtime. */
 export interface ApiRouteDependencies {
@@ -32,13 +39,18 @@ export interface ApiRouteDependencies {
   /** The e-services of the catalogue (process-definitions/*.service.json). */
   readonly services?: readonly ServiceDefinition[];
   /** The engine, through which tasks are completed; POST /tasks/:taskId/complete answers 503 without. */
-  readonly tasks?: { readonly engine: EngineClient } | undefined;
+  readonly tasks?: { readonly engine: EngineClient; readonly eventStream?: TaskEventStreamOptions } | undefined;
+  /** The engine the designer deploys process designs to; POST /designs/:designId/deploy answers 503 without. */
+  readonly designs?: { readonly engine: EngineClient } | undefined;
+  /** The engine that answers to other authorities' opinions are published to; POST …/answer answers 503 without. */
+  readonly opinions?: { readonly engine: EngineClient } | undefined;
 }
 
 /** Every route of the JSON API, and the OpenAPI document that describes them. */
 export function apiRoutes(deps: ApiRouteDependencies): ApiRoute[] {
   const routes = [
     ...meRoutes(deps),
+    ...notificationRoutes(deps),
     ...apiClientRoutes(deps),
     ...orgUnitRoutes(deps),
     ...orgUserRoutes(deps),
@@ -49,7 +61,22 @@ export function apiRoutes(deps: ApiRouteDependencies): ApiRoute[] {
     ...formRoutes(deps),
     ...applicationRoutes(deps),
     ...attachmentRoutes(deps),
-    ...taskRoutes({ knex: deps.knex, engine: deps.tasks?.engine }),
+    ...replyRoutes(deps),
+    ...draftRoutes(deps),
+    ...taskRoutes({
+      knex: deps.knex,
+      engine: deps.tasks?.engine,
+      services: deps.services,
+      eventStream: deps.tasks?.eventStream,
+    }),
+    ...designRoutes({ knex: deps.knex, engine: deps.designs?.engine }),
+    ...documentRoutes({
+      knex: deps.knex,
+      store: deps.attachments?.store,
+      publicUrl: deps.publicUrl,
+      services: deps.services ?? [],
+    }),
+    ...externalRequestRoutes({ knex: deps.knex, engine: deps.opinions?.engine }),
   ];
   return [
     ...routes,

@@ -109,7 +109,11 @@ export type TaskErrorId =
   | 'assignee_not_found'
   | 'assignee_out_of_scope'
   | 'task_data_invalid'
-  | 'engine_unavailable';
+  | 'engine_unavailable'
+  | 'attachment_not_found'
+  | 'task_not_assignee'
+  | 'draft_too_large'
+  | 'comment_empty';
 
 /** One field of submitted form data that needs correcting. */
 export interface TaskFieldProblem {

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { SessionUser } from '../identity/sessions.js';
 import type { Actor } from '../orgchart/Actor.js';
 import { appendAudit } from '../orgchart/appendAudit.js';
+import { announceTaskChange } from './events/announceTaskChange.js';
 import { actorFor, notOpen } from './claimTask.js';
 import { findTaskInScope } from './findTaskInScope.js';
 import { failTask, taskFromRow, type Task, type TaskResult, type TaskRow } from './Task.js';
@@ -19,7 +20,8 @@ export async function assignTask(
   taskId: string,
   assigneeUserId: string,
 ): Promise<TaskResult<Task>> {
-  return knex.transaction(async (trx) => {
+  let previous: string | null = null;
+  const result = await knex.transaction(async (trx): Promise<TaskResult<Task>> => {
     const found = await findTaskInScope(trx, user, taskId, { forUpdate: true, roles: ASSIGNING_ROLES });
     if (!found.ok) {
       const visible = await findTaskInScope(trx, user, taskId);
@@ -46,6 +48,7 @@ export async function assignTask(
     if (!ownerReaching(assigneeScope, { ...task, assigneeUserId: null }))
       return failTask('assignee_out_of_scope', `${assignee.username} does not work in a unit the task is for.`);
     if (task.status === 'claimed' && task.assigneeUserId === assignee.id) return { ok: true, value: task };
+    previous = task.assigneeUserId;
     const [row] = (await trx('task')
       .where({ id: task.id })
       .update({ status: 'claimed', assignee_user_id: assignee.id, claimed_at: trx.fn.now() })
@@ -59,4 +62,6 @@ export async function assignTask(
     });
     return { ok: true, value: taskFromRow(row!) };
   });
+  if (result.ok) announceTaskChange(knex, 'updated', result.value, previous);
+  return result;
 }

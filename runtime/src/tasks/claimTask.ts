@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { SessionUser } from '../identity/sessions.js';
 import type { Actor } from '../orgchart/Actor.js';
 import { appendAudit } from '../orgchart/appendAudit.js';
+import { announceTaskChange } from './events/announceTaskChange.js';
 import { findTaskInScope, personOf } from './findTaskInScope.js';
 import { failTask, taskFromRow, type Task, type TaskError, type TaskResult, type TaskRow } from './Task.js';
 import { setCandidateStatus } from './taskCandidates.js';
@@ -34,7 +35,7 @@ export async function claimTask(
   user: SessionUser,
   taskId: string,
 ): Promise<TaskResult<Task>> {
-  return knex.transaction(async (trx) => {
+  const result = await knex.transaction(async (trx): Promise<TaskResult<Task>> => {
     const found = await findTaskInScope(trx, user, taskId, { forUpdate: true });
     if (!found.ok) return found;
     const { task, owner } = found.value;
@@ -53,4 +54,6 @@ export async function claimTask(
     });
     return { ok: true, value: taskFromRow(row!) };
   });
+  if (result.ok) announceTaskChange(knex, 'updated', result.value);
+  return result;
 }

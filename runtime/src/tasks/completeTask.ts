@@ -5,6 +5,7 @@ import { validateSubmission } from '../forms/validateSubmission.js';
 import type { SessionUser } from '../identity/sessions.js';
 import type { Actor } from '../orgchart/Actor.js';
 import { appendAudit } from '../orgchart/appendAudit.js';
+import { announceTaskChange } from './events/announceTaskChange.js';
 import { cancelTask } from './cancelTask.js';
 import { actorFor, notOpen } from './claimTask.js';
 import { findTaskInScope, personOf } from './findTaskInScope.js';
@@ -101,7 +102,7 @@ export async function completeTask(
       `The engine did not take the completion (${completed.error.code}); try again.`,
     );
   }
-  return knex.transaction(async (trx) => {
+  const result = await knex.transaction(async (trx): Promise<TaskResult<Task>> => {
     const [row] = (await trx('task')
       .where({ id: task.id })
       .update({
@@ -114,6 +115,8 @@ export async function completeTask(
       .returning('*')) as TaskRow[];
     await setCandidateStatus(trx, task.id, 'completed');
     await trx('task_lease').where({ task_id: task.id }).delete();
+    // A draft is unsent work: once the task is completed there is nothing left to send.
+    await trx('task_draft').where({ task_id: task.id }).delete();
     await appendAudit(trx, actorFor(actor, owner), {
       action: 'task.completed',
       objectType: 'task',
@@ -127,4 +130,6 @@ export async function completeTask(
     });
     return { ok: true, value: taskFromRow(row!) };
   });
+  if (result.ok) announceTaskChange(knex, 'completed', result.value);
+  return result;
 }

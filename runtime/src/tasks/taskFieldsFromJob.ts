@@ -1,3 +1,4 @@
+import { athensDateTime } from '../calendar/athensTime.js';
 import type { ActivatedEngineJob } from '../engine/EngineClient.js';
 
 const HEADER = 'io.camunda.zeebe:';
@@ -42,10 +43,19 @@ function list(value: unknown): string[] {
     .filter(Boolean);
 }
 
+/**
+ * A date-time, or a date alone (what a statutory deadline in working days gives): a day's deadline expires at the
+ * end of office hours in Athens that day, not at midnight UTC before it.
+ */
 function date(value: unknown): Date | null {
   const raw = text(value);
   if (raw === null) return null;
-  const parsed = new Date(raw);
+  let parsed: Date;
+  try {
+    parsed = new Date(/^\d{4}-\d{2}-\d{2}$/.test(raw) ? athensDateTime(raw) : raw);
+  } catch {
+    return null; // a malformed date such as 2026-13-45
+  }
   return Number.isNaN(parsed.getTime()) ? null : parsed;
 }
 

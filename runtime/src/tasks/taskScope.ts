@@ -1,7 +1,6 @@
 import type { Knex } from 'knex';
 import type { SessionUser } from '../identity/sessions.js';
 import type { Role } from '../orgchart/AppUser.js';
-import { unitsInScope } from '../policies/unitsInScope.js';
 import { groupKey, userKey } from './taskCandidates.js';
 
 /** The roles whose units' tasks a person sees and may take. */
@@ -29,21 +28,29 @@ export interface TaskScope {
   readonly people: readonly PersonScope[];
 }
 
-async function personScope(
-  knex: Knex,
-  user: SessionUser,
-  owner: ScopeOwner,
-  roles: readonly Role[],
-): Promise<PersonScope> {
-  // Each person's grants on their own, so that a task can be told apart as the user's or a deputised colleague's.
-  const units = await unitsInScope(knex, { ...user, id: owner.userId, actingFor: [] }, roles);
-  if (units.everywhere) return { owner, everywhere: true, keys: [] };
-  const codes =
-    units.unitIds.size === 0
-      ? []
-      : ((await knex('org_unit')
-          .whereIn('id', [...units.unitIds])
-          .pluck('code')) as string[]);
+/**
+ * One person's candidate keys in one round trip: the units of their grants in the roles and those they head (for a
+ * head of unit), every unit below them, and whether a grant without a unit reaches everywhere. The inbox asks this
+ * on every page, so it is one statement rather than a query per step.
+ */
+async function personScope(knex: Knex, owner: ScopeOwner, roles: readonly Role[]): Promise<PersonScope> {
+  const grants = () => knex('user_role').where('user_id', owner.userId).whereIn('role', roles);
+  const roots = grants().whereNotNull('org_unit_id').select('org_unit_id as id');
+  if (roles.includes('head_of_unit'))
+    void roots.union(knex('org_unit').where('head_user_id', owner.userId).select('id'));
+  const rows = (await knex
+    .withRecursive('below', (qb) => {
+      void qb
+        .select('id', 'code')
+        .from('org_unit')
+        .whereIn('id', roots)
+        .union((u) => void u.select('o.id', 'o.code').from('org_unit as o').join('below as b', 'o.parent_id', 'b.id'));
+    })
+    .select('b.code', knex.raw('exists(?) as everywhere', [grants().whereNull('org_unit_id').select(knex.raw('1'))]))
+    .from(knex.raw('(select 1) as one'))
+    .leftJoin('below as b', knex.raw('true'))) as { code: string | null; everywhere: boolean }[];
+  if (rows.some((r) => r.everywhere)) return { owner, everywhere: true, keys: [] };
+  const codes = rows.flatMap((r) => (r.code === null ? [] : [r.code]));
   return { owner, everywhere: false, keys: [...codes.map(groupKey), userKey(owner.username)] };
 }
 
@@ -60,7 +67,7 @@ export async function taskScopeOf(
     { userId: user.id, username: user.username, actingFor: false },
     ...user.actingFor.map((a) => ({ userId: a.userId, username: a.username, actingFor: true })),
   ];
-  return { people: await Promise.all(owners.map((owner) => personScope(knex, user, owner, roles))) };
+  return { people: await Promise.all(owners.map((owner) => personScope(knex, owner, roles))) };
 }
 
 /** Every candidate key of a scope, and whether it reaches every task. */
@@ -71,7 +78,11 @@ export function allKeys(scope: TaskScope): { everywhere: boolean; keys: string[]
   };
 }
 
-/** Whose scope reaches a task (the user's own before a colleague's), or undefined when none does. */
+/**
+ * Whose work a task is among the scope's people, or undefined when none reaches it: a colleague's it is assigned
+ * to; else whoever's units or roles it is offered to (the user's own before a colleague's); else its assignee's.
+ * So a deputy who took a task only their absent colleague's units reach acts for that colleague.
+ */
 export function ownerReaching(
   scope: TaskScope,
   task: {
@@ -81,7 +92,7 @@ export function ownerReaching(
   },
 ): ScopeOwner | undefined {
   const keys = [...task.candidateGroups.map(groupKey), ...task.candidateUsers.map(userKey)];
-  return scope.people.find(
-    (p) => p.everywhere || p.owner.userId === task.assigneeUserId || keys.some((k) => p.keys.includes(k)),
-  )?.owner;
+  const assignee = scope.people.find((p) => p.owner.userId === task.assigneeUserId)?.owner;
+  if (assignee?.actingFor) return assignee;
+  return scope.people.find((p) => p.everywhere || keys.some((k) => p.keys.includes(k)))?.owner ?? assignee;
 }

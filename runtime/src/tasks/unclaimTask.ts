@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { SessionUser } from '../identity/sessions.js';
 import type { Actor } from '../orgchart/Actor.js';
 import { appendAudit } from '../orgchart/appendAudit.js';
+import { announceTaskChange } from './events/announceTaskChange.js';
 import { actorFor, notOpen } from './claimTask.js';
 import { findTaskInScope, personOf } from './findTaskInScope.js';
 import { failTask, taskFromRow, type Task, type TaskResult, type TaskRow } from './Task.js';
@@ -14,7 +15,8 @@ export async function unclaimTask(
   user: SessionUser,
   taskId: string,
 ): Promise<TaskResult<Task>> {
-  return knex.transaction(async (trx) => {
+  let previous: string | null = null;
+  const result = await knex.transaction(async (trx): Promise<TaskResult<Task>> => {
     const found = await findTaskInScope(trx, user, taskId, { forUpdate: true });
     if (!found.ok) return found;
     const { task, owner } = found.value;
@@ -25,6 +27,7 @@ export async function unclaimTask(
       return failTask('task_claimed_by_other', 'Only the person who took the task can give it back.', {
         by: await personOf(trx, task.assigneeUserId!),
       });
+    previous = task.assigneeUserId;
     const [row] = (await trx('task')
       .where({ id: task.id })
       .update({ status: 'open', assignee_user_id: null, claimed_at: null })
@@ -39,4 +42,6 @@ export async function unclaimTask(
     });
     return { ok: true, value: taskFromRow(row!) };
   });
+  if (result.ok) announceTaskChange(knex, 'updated', result.value, previous);
+  return result;
 }

@@ -2,6 +2,8 @@ import type { Knex } from 'knex';
 import type { ActivatedEngineJob } from '../engine/EngineClient.js';
 import { systemActor } from '../orgchart/Actor.js';
 import { appendAudit } from '../orgchart/appendAudit.js';
+import { announceTaskChange } from './events/announceTaskChange.js';
+import type { TaskRow } from './Task.js';
 import { NO_DUE_DATE, syncTaskCandidates } from './taskCandidates.js';
 import { taskFieldsFromJob } from './taskFieldsFromJob.js';
 
@@ -20,13 +22,13 @@ export async function upsertTaskFromJob(
 ): Promise<UpsertOutcome> {
   const fields = taskFieldsFromJob(job);
   const lease = new Date(job.deadline);
-  return knex.transaction(async (trx) => {
+  const outcome = await knex.transaction(async (trx): Promise<{ outcome: UpsertOutcome; taskId?: string }> => {
     const existing = (await trx('task')
       .where({ element_instance_key: job.elementInstanceKey })
       .forUpdate()
       .first('id', 'job_key', 'status')) as { id: string; job_key: string | number; status: string } | undefined;
     if (existing) {
-      if (existing.status === 'completed') return 'ignored';
+      if (existing.status === 'completed') return { outcome: 'ignored' };
       let outcome: UpsertOutcome = 'renewed';
       if (String(existing.job_key) !== job.key || existing.status === 'cancelled') {
         const reopened = existing.status === 'cancelled';
@@ -50,7 +52,7 @@ export async function upsertTaskFromJob(
         .insert({ task_id: existing.id, job_key: job.key, expires_at: lease })
         .onConflict('task_id')
         .merge();
-      return outcome;
+      return { outcome, taskId: existing.id };
     }
     const assignee = fields.assignee
       ? ((await trx('app_user').where({ username: fields.assignee, kind: 'staff' }).first('id')) as
@@ -103,6 +105,21 @@ export async function upsertTaskFromJob(
         ...(assignee ? { assignee: fields.assignee } : {}),
       },
     });
-    return 'created';
+    return { outcome: 'created', taskId };
   });
+  if (outcome.taskId && (outcome.outcome === 'created' || outcome.outcome === 'reactivated')) {
+    const row = (await knex('task')
+      .where({ id: outcome.taskId })
+      .first('candidate_groups', 'candidate_users', 'assignee_user_id')) as Pick<
+      TaskRow,
+      'candidate_groups' | 'candidate_users' | 'assignee_user_id'
+    >;
+    announceTaskChange(knex, outcome.outcome === 'created' ? 'created' : 'updated', {
+      id: outcome.taskId,
+      candidateGroups: row.candidate_groups,
+      candidateUsers: row.candidate_users,
+      assigneeUserId: row.assignee_user_id,
+    });
+  }
+  return outcome.outcome;
 }

@@ -1,4 +1,7 @@
 import type { JsonSchema } from '../../http/ApiRoute.js';
+import { documentSummarySchema } from '../documents/schema.js';
+import { APPLICATION_STATUSES } from '../../projections/ApplicationStatus.js';
+import { replySchema } from '../replies/schema.js';
 
 /** The body of POST /applications. */
 export const submitApplicationBody: JsonSchema = {
@@ -40,14 +43,55 @@ export const receiptSchema: JsonSchema = {
   },
 };
 
+const statusLabelSchema = {
+  type: 'object',
+  required: ['el', 'en'],
+  properties: { el: { type: 'string' }, en: { type: 'string' } },
+} as const;
+
 const summaryProperties = {
   applicationId: { type: 'string', format: 'uuid' },
   serviceId: { type: 'string' },
   protocolNumber: { type: 'string' },
   registeredAt: { type: 'string', format: 'date-time' },
   registeredAtText: { type: 'string' },
-  status: { enum: ['submitted', 'in_progress'] },
+  status: { enum: APPLICATION_STATUSES, description: 'Where it stands, from the process’s milestones.' },
+  statusLabel: statusLabelSchema,
+  statusChangedAt: { type: 'string', format: 'date-time' },
+  timeline: {
+    type: 'array',
+    description: 'The statuses it has been in, oldest first.',
+    items: {
+      type: 'object',
+      required: ['status', 'statusLabel', 'at'],
+      properties: {
+        status: { enum: APPLICATION_STATUSES },
+        statusLabel: statusLabelSchema,
+        at: { type: 'string', format: 'date-time' },
+      },
+    },
+  },
+  awaitingReply: {
+    description: 'The message the process waits for from the citizen, answered with the form formId; null when none.',
+    oneOf: [
+      { type: 'null' },
+      {
+        type: 'object',
+        required: ['messageName', 'formId', 'since'],
+        properties: {
+          messageName: { type: 'string' },
+          formId: { type: 'string' },
+          since: { type: 'string', format: 'date-time' },
+        },
+      },
+    ],
+  },
   dueDate: { type: 'string', format: 'date' },
+  documents: {
+    type: 'array',
+    description: 'The documents issued for it, oldest first: GET /documents/{documentId}/content for the PDF.',
+    items: documentSummarySchema,
+  },
 } as const;
 
 /** One application in a citizen's list. */
@@ -78,6 +122,11 @@ export const applicationSchema: JsonSchema = {
           size: { type: 'integer' },
         },
       },
+    },
+    replies: {
+      type: 'array',
+      items: replySchema,
+      description: 'The citizen’s replies to requests for more information.',
     },
   },
 };

@@ -49,11 +49,22 @@ export const listTasksQuery: JsonSchema = {
     status: { enum: ['active', 'open', 'claimed', 'completed', 'cancelled'], default: 'active' },
     processId: { type: 'string', minLength: 1, maxLength: 200 },
     dueBefore: { type: 'string', format: 'date-time' },
+    overdue: { type: 'boolean', description: 'Only tasks whose due date has passed.' },
+    citizen: {
+      type: 'string',
+      minLength: 2,
+      maxLength: 200,
+      description: 'The citizen: an ΑΦΜ (nine digits, exact) or the start of the name (accents and case ignored).',
+    },
+    protocolNumber: { type: 'string', minLength: 1, maxLength: 100, description: 'The protocol number, exact.' },
     q: { type: 'string', minLength: 1, maxLength: 200 },
     sort: { enum: ['due', 'created'], default: 'due' },
     cursor: { type: 'string', maxLength: 500 },
     pageSize: { type: 'integer', minimum: 1, maximum: 100, default: 50 },
   },
+  // var.<name>=<value>: a top-level process variable equal to the value (as text).
+  patternProperties: { '^var\\.[A-Za-z_][A-Za-z0-9_]{0,63}$': { type: 'string', maxLength: 200 } },
+  maxProperties: 20,
   additionalProperties: false,
 };
 

@@ -1,87 +1,15 @@
-import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EngineClient } from '../../engine/EngineClient.js';
-import type { EngineJob } from '../../engine/JobWorker.js';
-import { connectEngine, type EngineConnection } from '../../engine/connectEngine.js';
-import { loadFormsFromDirectory } from '../../forms/loadFormsFromDirectory.js';
-import { useTestApp } from '../../http/useTestApp.js';
+import { describe, expect, it } from 'vitest';
 import { systemActor } from '../../orgchart/Actor.js';
 import { athensToday } from '../../orgchart/athensToday.js';
 import { setDeputy } from '../../orgchart/setDeputy.js';
-import { deployProcessDefinitions } from '../../procedures/deployProcessDefinitions.js';
-import { shippedDir } from '../../procedures/shippedDir.js';
 import { waitFor } from '../../procedures/useProcedureEngine.js';
-import { startUserTaskWorker, type UserTaskWorker } from '../../tasks/startUserTaskWorker.js';
 import { upsertTaskFromJob } from '../../tasks/upsertTaskFromJob.js';
-import { userTaskNames } from '../../tasks/userTaskNames.js';
-
-const STUB_TYPES = ['polis:document', 'polis:notify', 'polis:escalate', 'polis:deadline'];
+import { useTaskEngine } from './useTaskEngine.js';
 
 describe('the task routes over the embedded engine', () => {
-  const engine = {} as { connection: EngineConnection; worker: UserTaskWorker };
-  // The routes are built before the engine is connected: they reach it through this forwarder.
-  const client = new Proxy({} as EngineClient, {
-    get: (_target, key: keyof EngineClient) => {
-      const value = engine.connection.client[key];
-      return typeof value === 'function' ? value.bind(engine.connection.client) : value;
-    },
+  const { app, client, serviceJobs, applyForCertificate } = useTaskEngine({
+    worker: { leaseMs: 3_000, renewBeforeMs: 2_000, sweepIntervalMs: 250 },
   });
-  const app = useTestApp({
-    dependencies: () => ({ tasks: { engine: client } }),
-  });
-  const serviceJobs: EngineJob[] = [];
-
-  beforeAll(async () => {
-    const logger = pino({ level: 'silent' });
-    const knex = app.db.knex;
-    await loadFormsFromDirectory(knex, shippedDir('forms'));
-    engine.connection = await connectEngine({ engine: { kind: 'embedded', gatewayPort: 0 } }, logger, app.db);
-    const deployed = await deployProcessDefinitions(
-      engine.connection.client,
-      shippedDir('process-definitions'),
-      logger,
-    );
-    expect(deployed.failed).toEqual([]);
-    for (const type of STUB_TYPES)
-      engine.connection.client.registerWorker({ type, handler: (job) => void serviceJobs.push(job) });
-    engine.worker = startUserTaskWorker({
-      knex,
-      engine: engine.connection.client,
-      logger,
-      elementName: await userTaskNames(shippedDir('process-definitions')),
-      pollMs: 200,
-      leaseMs: 3_000,
-      renewBeforeMs: 2_000,
-      sweepIntervalMs: 250,
-    });
-  });
-  afterAll(async () => {
-    await engine.worker?.stop(2_000);
-    await engine.connection?.close(5_000);
-  });
-
-  let applications = 0;
-  /** Starts a residence certificate application; answers its instance key and, once the worker has it, its task. */
-  async function applyForCertificate(): Promise<{ processInstanceKey: string; taskId: string }> {
-    applications++;
-    const started = await engine.connection.client.createProcessInstance({
-      bpmnProcessId: 'residence-certificate',
-      variables: {
-        applicationId: `RC-T${applications}`,
-        protocolNumber: `ΕΙΣ-2026/00${applications}`,
-        applicant: { username: 'citizen.094259216', displayName: 'Μαρία Παπαδοπούλου' },
-        dueDate: '2099-01-09T15:00:00+02:00',
-      },
-    });
-    if (!started.ok) throw new Error(started.error.message);
-    const processInstanceKey = started.value.processInstanceKey;
-    const taskId = await waitFor(async () => {
-      const row = (await app.db.knex('task').where({ process_instance_key: processInstanceKey }).first('id')) as
-        { id: string } | undefined;
-      return row?.id;
-    });
-    return { processInstanceKey, taskId };
-  }
 
   it('should keep one task per user task and show it only to the clerks of its unit', async () => {
     // given a residence certificate application whose check goes to the Municipal Registry (DD.DHM)
@@ -187,6 +115,12 @@ describe('the task routes over the embedded engine', () => {
     expect(loser.json.error).toMatchObject({ id: 'task_already_completed', by: { username: winner } });
     expect(loser.json.error.message).toContain(loser.json.error.by.displayNameEl);
     expect(await app.db.knex('audit_entry').where({ object_id: taskId, action: 'task.completed' })).toHaveLength(1);
+    // and a later attempt by the head of unit is refused the same way, and the task shows who completed it
+    const late = await (await app.as('headOfUnit')).request('POST', `/api/v1/tasks/${taskId}/complete`, { data });
+    expect(late.status).toBe(409);
+    expect(late.json.error).toMatchObject({ id: 'task_already_completed', by: { username: winner } });
+    const view = await panagiotou.request('GET', `/api/v1/tasks/${taskId}`);
+    expect(view.json.task).toMatchObject({ status: 'completed', completedBy: { username: winner } });
   });
 
   it('should refuse invalid form data with the fields to correct, and change nothing', async () => {
@@ -250,7 +184,7 @@ describe('the task routes over the embedded engine', () => {
   it('should answer task_not_active when the task’s process was cancelled meanwhile', async () => {
     // given a task whose instance is cancelled
     const { processInstanceKey, taskId } = await applyForCertificate();
-    expect(await engine.connection.client.cancelProcessInstance(processInstanceKey)).toEqual({
+    expect(await client.cancelProcessInstance(processInstanceKey)).toEqual({
       ok: true,
       value: undefined,
     });

@@ -3,18 +3,36 @@ import type { EngineClient } from '../../engine/EngineClient.js';
 import { apiError, defineApiRoute, type ApiReply, type ApiRoute } from '../../http/ApiRoute.js';
 import { languageOf } from '../../http/languageOf.js';
 import type { SessionUser } from '../../identity/sessions.js';
-import { translator, type Language, type MessageKey } from '../../i18n/index.js';
+import { translator, type Language } from '../../i18n/index.js';
 import type { Actor } from '../../orgchart/Actor.js';
-import type { Principal } from '../../policies/Principal.js';
 import { staff } from '../../policies/Policy.js';
 import { assignTask } from '../../tasks/assignTask.js';
 import { claimTask } from '../../tasks/claimTask.js';
 import { completeTask } from '../../tasks/completeTask.js';
 import { getTask } from '../../tasks/getTask.js';
-import { listTasks, type TaskQuery } from '../../tasks/listTasks.js';
-import type { Task, TaskError, TaskErrorId, TaskResult } from '../../tasks/Task.js';
+import { listTasks, variableFilters, type TaskQuery } from '../../tasks/listTasks.js';
+import type { Task, TaskResult } from '../../tasks/Task.js';
 import { unclaimTask } from '../../tasks/unclaimTask.js';
+import type { ServiceDefinition } from '../../procedures/serviceDefinitionSchema.js';
+import { applicationSummary } from '../../tasks/applicationSummary.js';
+import type { TaskEventStreamOptions } from '../../tasks/events/streamTaskEvents.js';
+import type { ProcessHistorySource } from '../../tasks/history/ProcessHistorySource.js';
+import { listTaskAttachments } from '../../tasks/listTaskAttachments.js';
+import { listTaskComments } from '../../tasks/listTaskComments.js';
+import { readTaskDraft } from '../../tasks/taskDrafts.js';
+import { bulkTaskRoutes } from './bulkTasks.js';
+import {
+  presentApplicationSummary,
+  presentComment,
+  presentDraft,
+  presentTaskAttachment,
+} from './presentCollaboration.js';
 import { peopleOf, presentTask } from './presentTask.js';
+import { taskCollaborationRoutes } from './taskCollaboration.js';
+import { taskEventsRoute } from './taskEvents.js';
+import { taskFilterRoutes } from './taskFilters.js';
+import { taskHistoryRoute } from './taskHistory.js';
+import { refusal, TASK_ERRORS, userOf } from './taskRefusal.js';
 import {
   assignTaskBody,
   completeTaskBody,
@@ -28,56 +46,20 @@ import {
 export interface TaskRouteDependencies {
   readonly knex: Knex;
   readonly engine?: EngineClient | undefined;
+  /** The e-services, for the titles of the applications tasks serve. */
+  readonly services?: readonly ServiceDefinition[] | undefined;
+  /** Where process histories come from; the embedded engine's record log by default. */
+  readonly history?: ProcessHistorySource | undefined;
+  /** Timings of the live-update streams (tests shorten them). */
+  readonly eventStream?: TaskEventStreamOptions | undefined;
 }
 
-const STATUS: Record<TaskErrorId, number> = {
-  task_not_found: 404,
-  task_not_active: 409,
-  task_already_claimed: 409,
-  task_not_claimed: 409,
-  task_claimed_by_other: 409,
-  task_already_completed: 409,
-  task_assign_forbidden: 403,
-  assignee_not_found: 400,
-  assignee_out_of_scope: 400,
-  task_data_invalid: 400,
-  engine_unavailable: 503,
-};
-
-const FIELD: Partial<Record<TaskErrorId, string>> = {
-  assignee_not_found: 'body.userId',
-  assignee_out_of_scope: 'body.userId',
-  task_not_found: 'params.taskId',
-};
-
-function refusal(error: TaskError, language: Language): ApiReply {
-  const t = translator(language);
-  const name = error.by ? (language === 'el' ? error.by.displayNameEl : error.by.displayNameEn) : t('task.someone');
-  const message = t(`task.error.${error.id}` as MessageKey).replace('{name}', name);
-  const field = error.problems?.[0]?.field ?? FIELD[error.id];
-  return {
-    status: STATUS[error.id],
-    json: {
-      error: {
-        id: error.id,
-        message,
-        ...(field === undefined ? {} : { field }),
-        ...(error.by ? { by: error.by } : {}),
-        ...(error.problems ? { problems: error.problems } : {}),
-      },
-    },
-  };
-}
-
-const userOf = (principal: Principal): SessionUser => {
-  if (principal.kind !== 'user') throw new Error('Expected a member of staff, but the staff policy let another in');
-  return principal.user;
-};
-
-const TASK_ERRORS = { description: 'Refused, with a stable id and whom it names.', schema: taskErrorSchema };
-
-/** The clerks' tasks: the inbox, one task with its form, and claiming, giving back, assigning and completing. */
-export function taskRoutes({ knex, engine }: TaskRouteDependencies): ApiRoute[] {
+/**
+ * The clerks' tasks: the inbox and its live updates, one task with its form and case (application, comments,
+ * files, my draft), claiming, giving back, assigning and completing (one or many), history and saved filters.
+ */
+export function taskRoutes(deps: TaskRouteDependencies): ApiRoute[] {
+  const { knex, engine } = deps;
   const answer = async (result: TaskResult<Task>, language: Language): Promise<ApiReply> => {
     if (!result.ok) return refusal(result.error, language);
     return { status: 200, json: { task: presentTask(result.value, await peopleOf(knex, [result.value])) } };
@@ -107,7 +89,10 @@ export function taskRoutes({ knex, engine }: TaskRouteDependencies): ApiRoute[] 
     });
 
   return [
-    defineApiRoute<undefined, Omit<TaskQuery, 'dueBefore'> & { dueBefore?: string }>({
+    // Before /tasks/:taskId, which would otherwise take `events` and `bulk` for task ids.
+    taskEventsRoute(deps),
+    ...bulkTaskRoutes(deps),
+    defineApiRoute<undefined, Omit<TaskQuery, 'dueBefore' | 'variables'> & { dueBefore?: string }>({
       method: 'get',
       path: '/tasks',
       operationId: 'listTasks',
@@ -128,6 +113,7 @@ export function taskRoutes({ knex, engine }: TaskRouteDependencies): ApiRoute[] 
         const page = await listTasks(knex, userOf(principal), {
           ...query,
           dueBefore: query.dueBefore === undefined ? undefined : new Date(query.dueBefore),
+          variables: variableFilters(query),
         });
         const people = await peopleOf(knex, page.tasks);
         return {
@@ -145,13 +131,24 @@ export function taskRoutes({ knex, engine }: TaskRouteDependencies): ApiRoute[] 
       policy: staff,
       params: taskIdParams,
       responses: {
-        200: { description: 'The task, its variables and its form.', schema: { type: 'object' } },
+        200: {
+          description: 'The task, its variables, its form, its application, comments, attachments and my draft.',
+          schema: { type: 'object' },
+        },
         404: TASK_ERRORS,
       },
       async handle({ params, principal, req }) {
         const found = await getTask(knex, userOf(principal), params.taskId);
         if (!found.ok) return refusal(found.error, languageOf(req));
         const { task, form } = found.value;
+        const user = userOf(principal);
+        const holds = [user.id, ...user.actingFor.map((a) => a.userId)].includes(task.assigneeUserId ?? '');
+        const [application, comments, attachments, draft] = await Promise.all([
+          applicationSummary(knex, deps.services ?? [], task.applicationId),
+          listTaskComments(knex, task),
+          listTaskAttachments(knex, task),
+          holds ? readTaskDraft(knex, task.id, user.id) : null,
+        ]);
         return {
           status: 200,
           json: {
@@ -163,6 +160,10 @@ export function taskRoutes({ knex, engine }: TaskRouteDependencies): ApiRoute[] 
               titleEn: form.titleEn,
               definition: form.definition,
             },
+            application: application && presentApplicationSummary(application),
+            comments: comments.map(presentComment),
+            attachments: attachments.map(presentTaskAttachment),
+            draft: draft && presentDraft(draft),
           },
         };
       },
@@ -218,5 +219,8 @@ export function taskRoutes({ knex, engine }: TaskRouteDependencies): ApiRoute[] 
         return answer(await completeTask(knex, engine, actor, userOf(principal), params.taskId, body.data), language);
       },
     }),
+    ...taskCollaborationRoutes(deps),
+    taskHistoryRoute(deps),
+    ...taskFilterRoutes(deps),
   ];
 }

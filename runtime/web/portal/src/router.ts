@@ -7,6 +7,8 @@ import MyApplicationsPage from './applications/MyApplicationsPage.vue';
 import ApplicationPage from './applications/ApplicationPage.vue';
 import ReceiptPage from './apply/ReceiptPage.vue';
 import NotFoundPage from './components/NotFoundPage.vue';
+import NotificationsPage from './notifications/NotificationsPage.vue';
+import { refreshNotifications } from './notifications/notificationStore';
 
 /** The portal's pages, under the base the runtime serves it at (/portal/). */
 export const router = createRouter({
@@ -24,6 +26,7 @@ export const router = createRouter({
     { path: '/applications', name: 'mine', component: MyApplicationsPage },
     { path: '/applications/:applicationId', name: 'application', component: ApplicationPage, props: true },
     { path: '/applications/:applicationId/receipt', name: 'receipt', component: ReceiptPage, props: true },
+    { path: '/notifications', name: 'notifications', component: NotificationsPage },
     { path: '/:rest(.*)*', name: 'notFound', component: NotFoundPage },
   ],
   scrollBehavior: () => ({ top: 0 }),
@@ -35,6 +38,8 @@ export const router = createRouter({
  */
 router.afterEach(async (to, from) => {
   if (from.matched.length === 0 || to.path === from.path) return;
+  // The unread badge follows the citizen from page to page.
+  void refreshNotifications();
   noteMoveInside();
   clearAnnouncements();
   await focusHeading();

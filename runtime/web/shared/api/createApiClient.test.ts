@@ -42,6 +42,27 @@ describe('createApiClient', () => {
     });
   });
 
+  it('should keep whom a refusal names and the form fields it lists', async () => {
+    // given a task completed by someone else, and a completion with a field to correct
+    const by = { userId: 'u2', username: 'm.panagiotou', displayNameEl: 'Μαρία', displayNameEn: 'Maria' };
+    const problem = { field: 'body.data.reason', key: 'reason', message: { el: 'Υποχρεωτικό', en: 'Required' } };
+    const taken = fakeFetch(409, JSON.stringify({ error: { id: 'task_already_completed', message: 'x', by } }));
+    const invalid = fakeFetch(
+      400,
+      JSON.stringify({ error: { id: 'task_data_invalid', message: 'y', problems: [problem] } }),
+    );
+    // when the app posts them
+    const first = await createApiClient({ base: '', csrfToken: () => 't', fetch: taken.fetch })
+      .post('/c', {})
+      .catch((e: unknown) => e);
+    const second = await createApiClient({ base: '', csrfToken: () => 't', fetch: invalid.fetch })
+      .post('/c', {})
+      .catch((e: unknown) => e);
+    // then the errors carry the person and the problems as sent
+    expect(first).toMatchObject({ id: 'task_already_completed', status: 409, by });
+    expect(second).toMatchObject({ id: 'task_data_invalid', problems: [problem] });
+  });
+
   it('should report an expired session before throwing', async () => {
     const { fetch } = fakeFetch(401, '{"error":{"id":"not_signed_in","message":"Sign in first"}}');
     let expired = 0;

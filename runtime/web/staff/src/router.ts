@@ -5,12 +5,16 @@ import OrgChartPage from './orgchart/OrgChartPage.vue';
 import PeoplePage from './people/PeoplePage.vue';
 import AuditPage from './audit/AuditPage.vue';
 import NotFoundPage from './components/NotFoundPage.vue';
+import InboxPage from './inbox/InboxPage.vue';
 
 /** The staff app's pages, under the base the runtime serves it at (/app/). */
 export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
   routes: [
-    { path: '/', redirect: '/org' },
+    { path: '/', redirect: '/inbox' },
+    { path: '/inbox', name: 'inbox', component: InboxPage },
+    // The task page brings Form.io and (on demand) bpmn-js: a chunk of its own, so the inbox stays light.
+    { path: '/tasks/:taskId', name: 'task', component: () => import('./tasks/TaskPage.vue'), props: true },
     { path: '/org/:unitId?', name: 'org', component: OrgChartPage, props: true },
     { path: '/people/:userId?', name: 'people', component: PeoplePage, props: true },
     { path: '/audit', name: 'audit', component: AuditPage },

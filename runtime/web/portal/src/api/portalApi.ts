@@ -3,9 +3,13 @@ import type { ApiClient } from '../../../shared/api/createApiClient';
 import type {
   Application,
   ApplicationSummary,
+  Draft,
   FormVersion,
   Me,
+  NotificationPage,
   Receipt,
+  Reply,
+  ReplyState,
   Service,
   SubmissionCheck,
   UploadedAttachment,
@@ -25,6 +29,22 @@ export function portalApi(client: ApiClient, csrfToken: () => string | undefined
       client.post<SubmissionCheck>(`/forms/${enc(formId)}/versions/${version}/validate`, { data }),
     mine: () => client.get<{ applications: ApplicationSummary[] }>('/applications/mine').then((r) => r.applications),
     application: (id: string) => client.get<Application>(`/applications/${enc(id)}`),
+    replies: (id: string) => client.get<ReplyState>(`/applications/${enc(id)}/replies`),
+    /** Answers a request for more information; the same key on a retry answers the same reply. */
+    reply: (id: string, messageName: string, data: unknown, idempotencyKey: string) =>
+      client.post<{ reply: Pick<Reply, 'replyId' | 'messageName' | 'submittedAt'> }>(
+        `/applications/${enc(id)}/replies`,
+        { messageName, data, idempotencyKey },
+      ),
+    draft: (serviceId: string) =>
+      client.get<{ draft: Draft | null }>(`/services/${enc(serviceId)}/draft`).then((r) => r.draft),
+    saveDraft: (serviceId: string, formId: string, formVersion: number, data: unknown) =>
+      client
+        .put<{ draft: Draft }>(`/services/${enc(serviceId)}/draft`, { formId, formVersion, data })
+        .then((r) => r.draft),
+    discardDraft: (serviceId: string) => client.delete(`/services/${enc(serviceId)}/draft`),
+    notifications: () => client.get<NotificationPage>('/me/notifications'),
+    markNotificationRead: (id: string) => client.post<unknown>(`/me/notifications/${enc(id)}/read`, {}),
 
     /** Submits an application; the same idempotency key on a retry answers the same application. */
     async submit(serviceId: string, data: unknown, idempotencyKey: string): Promise<Receipt> {

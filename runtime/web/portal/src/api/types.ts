@@ -1,3 +1,12 @@
+import type {
+  AttachmentRef,
+  FormComponent,
+  FormDefinition,
+  UploadedAttachment,
+} from '../../../shared/formio/formTypes';
+
+export type { AttachmentRef, FormComponent, FormDefinition, UploadedAttachment };
+
 /** A text in Greek and English, as the server gives it. */
 export interface Bilingual {
   readonly el: string;
@@ -25,30 +34,6 @@ export interface Service {
   readonly channels?: readonly string[];
 }
 
-/** A Form.io component as the portal reads it (the renderer reads the rest). */
-export interface FormComponent {
-  type?: string;
-  key?: string;
-  label?: string;
-  title?: string;
-  legend?: string;
-  storage?: string;
-  url?: string;
-  properties?: Record<string, string>;
-  components?: FormComponent[];
-  columns?: { components?: FormComponent[] }[];
-  rows?: unknown;
-  [setting: string]: unknown;
-}
-
-/** A Form.io form definition. */
-export interface FormDefinition {
-  title?: string;
-  properties?: Record<string, string>;
-  components: FormComponent[];
-  [setting: string]: unknown;
-}
-
 /** The latest version of a form (GET /forms/:formId). */
 export interface FormVersion {
   readonly formId: string;
@@ -72,22 +57,6 @@ export interface SubmissionCheck {
   readonly errors: readonly SubmissionError[];
 }
 
-/** An uploaded file as a submission refers to it. */
-export interface AttachmentRef {
-  readonly id: string;
-  readonly name: string;
-  readonly size: number;
-  readonly type: string;
-}
-
-/** What POST /attachments answers. */
-export interface UploadedAttachment {
-  readonly attachmentId: string;
-  readonly size: number;
-  readonly mediaType: string;
-  readonly originalName: string;
-}
-
 /** The receipt of a registered application. */
 export interface Receipt {
   readonly applicationId: string;
@@ -97,10 +66,67 @@ export interface Receipt {
   readonly dueDate?: string;
 }
 
+/** What the application's process waits for from its citizen: a message they answer with a form. */
+export interface AwaitingReply {
+  readonly messageName: string;
+  readonly formId: string;
+  /** ISO 8601: since when. */
+  readonly since: string;
+}
+
+/** One step of an application's timeline. */
+export interface TimelineEntry {
+  readonly status: string;
+  readonly statusLabel?: Bilingual;
+  readonly at: string;
+}
+
 /** One of the citizen's applications. */
 export interface ApplicationSummary extends Receipt {
   readonly serviceId: string;
   readonly status: string;
+  /** The status in the service's words (older servers send only `status`). */
+  readonly statusLabel?: Bilingual;
+  readonly statusChangedAt?: string;
+  readonly timeline?: readonly TimelineEntry[];
+  readonly awaitingReply?: AwaitingReply | null;
+}
+
+/** An uploaded file of an application or a reply. */
+export interface AttachmentInfo {
+  readonly id: string;
+  readonly originalName: string;
+  readonly mediaType: string;
+  readonly size: number;
+}
+
+/** A reply the citizen sent to a request for more information. */
+export interface Reply {
+  readonly replyId: string;
+  readonly messageName: string;
+  readonly formId: string;
+  readonly formVersion: number;
+  readonly submittedAt: string;
+  readonly publishedAt: string | null;
+  readonly data: Record<string, unknown>;
+  readonly attachments: readonly AttachmentInfo[];
+}
+
+/** What GET /applications/:id/replies answers. */
+export interface ReplyState {
+  readonly awaitingReply: AwaitingReply | null;
+  readonly replies: readonly Reply[];
+}
+
+/** A document the municipality issued for an application (certificate, permit, letter). */
+export interface IssuedDocument {
+  readonly documentId: string;
+  readonly kind: string;
+  readonly template: string;
+  readonly fileName: string;
+  readonly mediaType: string;
+  readonly size: number;
+  readonly issuedAt: string;
 }
 
 /** One application with what was submitted. */
@@ -108,7 +134,35 @@ export interface Application extends ApplicationSummary {
   readonly formId: string;
   readonly formVersion: number;
   readonly data: Record<string, unknown>;
-  readonly attachments: readonly { id: string; originalName: string; mediaType: string; size: number }[];
+  readonly attachments: readonly AttachmentInfo[];
+  readonly replies?: readonly Reply[];
+  readonly documents?: readonly IssuedDocument[];
+}
+
+/** The citizen's draft application to a service. */
+export interface Draft {
+  readonly serviceId: string;
+  readonly formId: string;
+  readonly formVersion: number;
+  readonly data: Record<string, unknown>;
+  readonly savedAt: string;
+}
+
+/** One notification of the signed-in person (GET /me/notifications). */
+export interface PortalNotification {
+  readonly id?: string;
+  readonly notificationId?: string;
+  readonly title: string;
+  readonly body: string;
+  readonly createdAt: string;
+  readonly readAt: string | null;
+  readonly applicationId: string | null;
+}
+
+/** A page of notifications. */
+export interface NotificationPage {
+  readonly notifications: readonly PortalNotification[];
+  readonly unreadCount: number;
 }
 
 /** The signed-in person (GET /me). */

@@ -11,16 +11,19 @@ import { loadServiceTitles } from './useServiceTitles';
 export function useApplication(applicationId: () => string) {
   const application = ref<Application>();
   const failure = ref<string>();
-  async function load(): Promise<void> {
-    failure.value = undefined;
+  /** Reads the application again (after a reply), keeping the page as it is meanwhile. */
+  async function reload(): Promise<void> {
     try {
-      const [found] = await Promise.all([api.application(applicationId()), loadServiceTitles()]);
-      application.value = found;
+      application.value = await api.application(applicationId());
     } catch (error) {
       failure.value = error instanceof ApiError && error.status === 404 ? t('application.notFound') : errorText(error);
     }
+  }
+  async function load(): Promise<void> {
+    failure.value = undefined;
+    await Promise.all([reload(), loadServiceTitles()]);
     await focusHeading();
   }
   watch([() => session.me, applicationId], ([me]) => (me === undefined ? undefined : void load()), { immediate: true });
-  return { application, failure };
+  return { application, failure, reload };
 }

@@ -29,3 +29,17 @@ export function formatDay(day: string): string {
   const [y, m, d] = day.split('-');
   return y && m && d ? `${Number(d)}/${Number(m)}/${y}` : day;
 }
+
+/** A moment (ISO 8601) as citizens read it, in Athens time: 14/3/2026, 10:42. */
+export function formatMoment(iso: string): string {
+  const moment = new Date(iso);
+  if (Number.isNaN(moment.getTime())) return iso;
+  return new Intl.DateTimeFormat(i18n.language.value === 'en' ? 'en-GB' : 'el-GR', {
+    timeZone: 'Europe/Athens',
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(moment);
+}

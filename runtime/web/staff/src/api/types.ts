@@ -29,6 +29,8 @@ export interface Me {
     readonly displayNameEn: string;
     readonly kind: 'staff' | 'citizen';
     readonly roles: readonly RoleGrant[];
+    /** Colleagues the user deputises for today (their tasks are the user's to work on too). */
+    readonly actingFor?: readonly { readonly userId: string; readonly username: string }[];
   };
   readonly csrfToken: string;
 }

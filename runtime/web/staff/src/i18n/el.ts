@@ -1,5 +1,8 @@
+import { elTasks } from './elTasks';
+
 /** Greek texts of the staff app: the first language of every screen. */
 export const el = {
+  ...elTasks,
   'app.staff': 'Εφαρμογή προσωπικού',
   'app.footer': 'Polis · Ανοικτό λογισμικό με άδεια EUPL-1.2',
   'app.staffOnly.title': 'Μόνο για το προσωπικό του δήμου',

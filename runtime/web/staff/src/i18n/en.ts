@@ -1,7 +1,9 @@
 import type { StaffMessageKey } from './el';
+import { enTasks } from './enTasks';
 
 /** English texts of the staff app. */
 export const en: Record<StaffMessageKey, string> = {
+  ...enTasks,
   'app.staff': 'Staff app',
   'app.footer': 'Polis · Open-source software under the EUPL-1.2',
   'app.staffOnly.title': 'For municipal staff only',

@@ -11,7 +11,16 @@ export const i18n = createI18n<StaffMessageKey>({ el, en }, servedLanguage(docum
 /** The text of a key in the current language (reactive inside templates and computeds). */
 export const t = i18n.t;
 
-type Countable = 'org.matches' | 'people.found' | 'audit.shown';
+type Countable =
+  | 'org.matches'
+  | 'people.found'
+  | 'audit.shown'
+  | 'inbox.shown'
+  | 'inbox.newTasks'
+  | 'inbox.selected'
+  | 'inbox.claimed'
+  | 'inbox.assigned'
+  | 'task.problems';
 
 /** A text about a number of things, singular for one: `tn('org.matches', 1)` → "Βρέθηκε 1 μονάδα". */
 export function tn(key: Countable, count: number): string {
