@@ -1,13 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, rm } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
-import { PassThrough, Transform, type Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { AttachmentStore, StagedContent } from './AttachmentStore.js';
-import { SIGNATURE_BYTES } from './detectMediaType.js';
+import { stageContent } from './stageContent.js';
 import { EMPTY_SHA256, signS3Request, type S3RequestToSign } from './s3AttachmentStoreSigning.js';
 
 /** Where an S3-compatible bucket is and how to reach it (ATTACHMENTS_STORE=s3 and the S3_* variables). */
@@ -21,8 +20,6 @@ export interface S3AttachmentStoreConfig {
   /** `<endpoint>/<bucket>/<key>` (MinIO and most S3-compatible servers) instead of `<bucket>.<endpoint host>/<key>`. */
   readonly forcePathStyle: boolean;
 }
-
-class TooLarge extends Error {}
 
 /** An S3 answer that is not a success, with the code S3 gave in its XML body. */
 export class S3RequestError extends Error {
@@ -111,53 +108,22 @@ export function s3AttachmentStore(config: S3AttachmentStoreConfig, dir: string):
 
   return {
     async receive(content: Readable, maxBytes: number) {
-      await mkdir(stagingDir, { recursive: true });
-      const temp = join(stagingDir, `${Date.now()}-${randomBytes(8).toString('hex')}`);
-      const hash = createHash('sha256');
-      let size = 0;
-      const heads: Buffer[] = [];
-      let headBytes = 0;
-      const meter = new Transform({
-        transform(chunk: Buffer, _encoding, done) {
-          size += chunk.length;
-          if (size > maxBytes) return done(new TooLarge());
-          hash.update(chunk);
-          if (headBytes < SIGNATURE_BYTES) {
-            heads.push(chunk);
-            headBytes += chunk.length;
-          }
-          done(null, chunk);
-        },
-      });
-      try {
-        // As in the file store: the source is piped, not part of the pipeline, so that the rest of a too large
-        // upload is drained and the HTTP request still gets its answer.
-        content.on('error', (error) => meter.destroy(error));
-        content.pipe(meter);
-        await pipeline(meter, createWriteStream(temp, { flags: 'wx' }));
-        const handle = await open(temp, 'r+');
-        await handle.sync().finally(() => handle.close());
-      } catch (error) {
-        content.unpipe(meter);
-        content.resume();
-        await rm(temp, { force: true });
-        if (error instanceof TooLarge) return 'too_large';
-        throw error;
-      }
-      const sha256 = hash.digest('hex');
+      const file = await stageContent(stagingDir, content, maxBytes);
+      if (file === 'too_large') return file;
       const staged: StagedContent = {
-        sha256,
-        size,
-        head: Buffer.concat(heads).subarray(0, SIGNATURE_BYTES),
+        sha256: file.sha256,
+        size: file.size,
+        head: file.head,
         async commit() {
           try {
             // Identical content is stored once: a PUT is skipped when the digest is already a key.
-            if (!(await exists(keyOf(sha256)))) await upload(keyOf(sha256), temp, size, sha256);
+            const key = keyOf(file.sha256);
+            if (!(await exists(key))) await upload(key, file.path, file.size, file.sha256);
           } finally {
-            await rm(temp, { force: true });
+            await rm(file.path, { force: true });
           }
         },
-        discard: () => rm(temp, { force: true }),
+        discard: () => rm(file.path, { force: true }),
       };
       return staged;
     },
