@@ -6,12 +6,22 @@ import PeoplePage from './people/PeoplePage.vue';
 import AuditPage from './audit/AuditPage.vue';
 import NotFoundPage from './components/NotFoundPage.vue';
 import InboxPage from './inbox/InboxPage.vue';
+import { loadSession, worksTasks } from './session';
 
 /** The staff app's pages, under the base the runtime serves it at (/app/). */
 export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
   routes: [
-    { path: '/', redirect: '/inbox' },
+    // The first page is the inbox for those who work tasks, the org chart for the others (admins, managers).
+    {
+      path: '/',
+      name: 'home',
+      component: NotFoundPage,
+      beforeEnter: async () => {
+        await loadSession();
+        return worksTasks.value ? { name: 'inbox' } : { name: 'org' };
+      },
+    },
     { path: '/inbox', name: 'inbox', component: InboxPage },
     // The task page brings Form.io and (on demand) bpmn-js: a chunk of its own, so the inbox stays light.
     { path: '/tasks/:taskId', name: 'task', component: () => import('./tasks/TaskPage.vue'), props: true },

@@ -21,14 +21,30 @@ export const api = orgApi(
   createApiClient({ base: '/api/v1', csrfToken: () => session.me?.csrfToken, onUnauthorized: signIn }),
 );
 
-/** Loads who is signed in; an expired session goes to sign-in, any other failure is kept to show. */
-export async function loadSession(): Promise<void> {
-  try {
-    session.me = await api.me();
-  } catch (error) {
-    session.failure = error instanceof ApiError ? error : new ApiError('network_error', String(error), 0);
-  }
+let loading: Promise<void> | undefined;
+
+/**
+ * Loads who is signed in, once per page load (the app and the router's first navigation both wait for it); an
+ * expired session goes to sign-in, any other failure is kept to show.
+ */
+export function loadSession(): Promise<void> {
+  loading ??= api.me().then(
+    (me) => {
+      session.me = me;
+    },
+    (error: unknown) => {
+      session.failure = error instanceof ApiError ? error : new ApiError('network_error', String(error), 0);
+    },
+  );
+  return loading;
 }
+
+/** Whether the user works tasks: a clerk or head of unit, or deputising today for a colleague who does. */
+export const worksTasks = computed(
+  () =>
+    (session.me?.user.roles.some((r) => r.role === 'clerk' || r.role === 'head_of_unit') ?? false) ||
+    (session.me?.user.actingFor?.length ?? 0) > 0,
+);
 
 /** Whether the user administers the org chart (an admin anywhere). */
 export const isAdmin = computed(() => session.me?.user.roles.some((r) => r.role === 'admin') ?? false);
