@@ -39,4 +39,17 @@ describe('taskFieldsFromJob', () => {
     expect(fields.candidateUsers).toEqual(['k.petrou', 's.marinos']);
     expect(fields.formId).toBe('residence-certificate-check');
   });
+
+  it('should name the citizen from the form: first and last name, else a full or contact name', () => {
+    // given a residence certificate's names, and a complaint that asks only for a contact name
+    const certificate = taskFieldsFromJob(job({}, { firstName: 'Ελένη', lastName: 'Παπαδάκη' }));
+    const complaint = taskFieldsFromJob(job({}, { contactName: 'Χρήστος Σωτηρίου' }));
+    const anonymous = taskFieldsFromJob(job({}, { description: 'Λακκούβα' }));
+    // then the inbox shows each by name, and none where the form gives no name
+    expect([certificate.citizenName, complaint.citizenName, anonymous.citizenName]).toEqual([
+      'Ελένη Παπαδάκη',
+      'Χρήστος Σωτηρίου',
+      null,
+    ]);
+  });
 });

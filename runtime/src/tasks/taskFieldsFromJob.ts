@@ -59,13 +59,13 @@ function date(value: unknown): Date | null {
   return Number.isNaN(parsed.getTime()) ? null : parsed;
 }
 
-/** The citizen's name as submissions give it: the applicant's display name, or first and last name. */
+/** The citizen's name as submissions give it: the applicant's display name, first and last name, or a full or contact name. */
 function citizenNameOf(variables: Readonly<Record<string, unknown>>): string | null {
   const applicant = variables.applicant as { displayName?: unknown } | undefined;
   const displayName = typeof applicant === 'object' && applicant !== null ? text(applicant.displayName) : null;
   if (displayName) return displayName;
   const name = [text(variables.firstName), text(variables.lastName)].filter(Boolean).join(' ');
-  return name === '' ? null : name;
+  return name === '' ? (text(variables.fullName) ?? text(variables.contactName)) : name;
 }
 
 /** Reads a user task job's headers (form, candidates, assignee, dates, priority) and the application it serves. */
