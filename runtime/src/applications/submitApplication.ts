@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { el } from '../i18n/el.js';
 import { en } from '../i18n/en.js';
 import type { Actor } from '../orgchart/Actor.js';
-import { appendAudit } from '../orgchart/appendAudit.js';
+import { auditInsert } from '../orgchart/appendAudit.js';
 import { athensToday } from '../orgchart/athensToday.js';
 import { athensDateTime } from '../calendar/athensTime.js';
 import { attachmentReferences, type AttachmentReference } from './attachmentReferences.js';
@@ -186,7 +186,7 @@ export async function submitApplication(
         // The models' timers and user task due dates read a date-time: the deadline expires when offices close.
         dueDate: athensDateTime(dueDate),
       };
-      // One statement (one round trip) for the application, its outbox row and its attachments: a batch
+      // One statement (one round trip) for the application, its outbox row, its attachments and its audit entry: a batch
       // registers its members one after the other, so each round trip counts for the whole batch.
       const linked = (await trx
         .with(
@@ -229,22 +229,25 @@ export async function submitApplication(
           'draft',
           trx('service_draft').where({ citizen_user_id: citizenUserId, service_id: service.serviceId }).delete(),
         )
+        .with(
+          'audit',
+          auditInsert(trx, actor, {
+            action: 'application.submitted',
+            objectType: 'application',
+            objectId: applicationId,
+            details: {
+              serviceId: service.serviceId,
+              protocolNumber: number.text,
+              formId: form.formId,
+              formVersion: form.version,
+              attachments: references.length,
+            },
+          }),
+        )
         .from('linked')
         .pluck('id')) as string[];
       const problems = unusable(references, new Set(linked));
       if (problems.length > 0) throw new AttachmentProblems(problems);
-      await appendAudit(trx, actor, {
-        action: 'application.submitted',
-        objectType: 'application',
-        objectId: applicationId,
-        details: {
-          serviceId: service.serviceId,
-          protocolNumber: number.text,
-          formId: form.formId,
-          formVersion: form.version,
-          attachments: references.length,
-        },
-      });
       return {
         id: applicationId,
         service_id: service.serviceId,
