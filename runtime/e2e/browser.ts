@@ -20,3 +20,14 @@ export function launchBrowser(): Promise<Browser> {
     ],
   });
 }
+
+/**
+ * Where a browser test saves a screenshot: test-results/screenshots/<name>.png to look at after a run, or, for the
+ * documentation's own pictures, docs/screenshots/<name>.png when POLIS_DOCS_SCREENSHOTS=1 (so that an ordinary run
+ * leaves the repository as it was).
+ */
+export function screenshotPath(name: string, use: 'test' | 'docs' = 'test'): string {
+  const dir =
+    use === 'docs' && process.env.POLIS_DOCS_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots';
+  return `${dir}/${name}.png`;
+}

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { screenshotPath } from './browser.js';
 import { signInAs } from './signInAs.js';
 import { useBrowserRuntime } from './useBrowserRuntime.js';
 
@@ -70,7 +71,7 @@ describe('the designer, in a browser', () => {
     await page.goto(`${fixture.runtime.baseUrl}/designer/`);
     await page.getByRole('heading', { level: 1, name: 'Βιβλιοθήκη διαδικασιών' }).waitFor();
     await page.getByRole('link', { name: 'Βεβαίωση μόνιμης κατοικίας' }).waitFor();
-    await page.screenshot({ path: 'docs/screenshots/designer-library.png' });
+    await page.screenshot({ path: screenshotPath('designer-library', 'docs') });
 
     // when they import a .bpmn file whose user task has no form
     await page
@@ -85,7 +86,7 @@ describe('the designer, in a browser', () => {
     await page.locator('.djs-overlays[data-container-id="check"] .bjsl-overlay').waitFor();
     await page.locator('.djs-element.polis-lint-error[data-element-id="check"]').waitFor();
     await page.locator('.bjsl-button-error').waitFor();
-    await page.screenshot({ path: 'docs/screenshots/designer-lint-problem.png' });
+    await page.screenshot({ path: screenshotPath('designer-lint-problem', 'docs') });
 
     // when they choose the problem (with the keyboard), which selects the task, and pick its form in the Polis panel
     await problem(page, 'check', 'polis/user-task-form').focus();
@@ -101,7 +102,7 @@ describe('the designer, in a browser', () => {
     await expect
       .poll(() => page.locator('.toolbar .status').textContent(), { timeout: 15_000 })
       .toContain('αναθεώρηση 2');
-    await page.screenshot({ path: 'docs/screenshots/designer-modeler.png' });
+    await page.screenshot({ path: screenshotPath('designer-modeler', 'docs') });
 
     // when they put it live
     await page.getByRole('button', { name: 'Θέση σε λειτουργία' }).click();
@@ -111,7 +112,7 @@ describe('the designer, in a browser', () => {
     await page.locator('.deployment-list li', { hasText: 'Έκδοση 1' }).waitFor();
     const started = await fixture.runtime.engine.createProcessInstance({ bpmnProcessId: 'e2e-certificate' });
     expect(started.ok).toBe(true);
-    await page.screenshot({ path: 'test-results/designer-deployed.png', fullPage: true });
+    await page.screenshot({ path: screenshotPath('designer-deployed'), fullPage: true });
     expect(pageErrors).toEqual([]);
     await context.close();
   });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { screenshotPath } from './browser.js';
 import { signInAs } from './signInAs.js';
 import { useBrowserRuntime } from './useBrowserRuntime.js';
 
@@ -183,7 +184,7 @@ describe('the clerks’ inbox, in a browser', () => {
       (globalThis as unknown as { document: { activeElement: { textContent: string } | null } }).document.activeElement
         ?.textContent;
     expect(await state.panagiotou.evaluate(focused)).toContain('Έλεγχος αίτησης');
-    await state.panagiotou.screenshot({ path: '/tmp/inbox-clerk.png', fullPage: true });
+    await state.panagiotou.screenshot({ path: screenshotPath('inbox-clerk'), fullPage: true });
     expect(await axeViolations(state.panagiotou, 'inbox')).toEqual([]);
   });
 
@@ -199,7 +200,7 @@ describe('the clerks’ inbox, in a browser', () => {
     // then the task is the clerk's
     await expect.poll(() => head.locator('.facts').textContent()).toContain('Κατερίνα Πέτρου');
     await head.locator('.history .timeline li').first().waitFor();
-    await head.screenshot({ path: '/tmp/inbox-task-head.png', fullPage: true });
+    await head.screenshot({ path: screenshotPath('inbox-task-head'), fullPage: true });
     expect(await axeViolations(head, 'task page')).toEqual([]);
 
     // and another clerk of the unit has the task open meanwhile
@@ -268,7 +269,7 @@ describe('the clerks’ inbox, in a browser', () => {
         .toContain('πρόχειρο αποθηκεύτηκε');
       const draft = await call(deputy, 'GET', `/tasks/${roadTask.id}/draft`);
       expect(draft.json.draft.data).toMatchObject({ outcome: 'forward', unit: 'DT.OD' });
-      await deputy.screenshot({ path: '/tmp/inbox-task-deputy.png', fullPage: true });
+      await deputy.screenshot({ path: screenshotPath('inbox-task-deputy'), fullPage: true });
       await deputy.getByRole('button', { name: 'Ολοκλήρωση εργασίας' }).click();
 
       // then she is back in the inbox, where the next task of the same report appears without reloading
@@ -279,7 +280,7 @@ describe('the clerks’ inbox, in a browser', () => {
       const history = await call(deputy, 'GET', `/tasks/${nextTask.id}/history`);
       expect(history.json.completedElementIds).toContain('handle');
       expect(history.json.activeElementIds).toContain('handle');
-      await deputy.screenshot({ path: '/tmp/inbox-after-complete.png', fullPage: true });
+      await deputy.screenshot({ path: screenshotPath('inbox-after-complete'), fullPage: true });
 
       // and the audit says who completed it, on whose behalf
       const audit = await call(admin, 'GET', `/audit?objectId=${roadTask.id}`);
@@ -292,7 +293,7 @@ describe('the clerks’ inbox, in a browser', () => {
       const completedRow = admin.locator('tbody tr', { hasText: 'task.completed' });
       await completedRow.waitFor();
       expect(await completedRow.textContent()).toContain('s.marinos');
-      await admin.screenshot({ path: '/tmp/inbox-audit.png', fullPage: true });
+      await admin.screenshot({ path: screenshotPath('inbox-audit'), fullPage: true });
     },
   );
 
@@ -310,13 +311,13 @@ describe('the clerks’ inbox, in a browser', () => {
       await expect.poll(() => rowOf(page, third).count(), { timeout: 30_000 }).toBe(1);
       expect(await page.evaluate(() => (globalThis as unknown as { stayed?: boolean }).stayed)).toBe(true);
       await expect.poll(() => page.locator('.toasts [role="status"]').textContent()).toContain('Νέα εργασία');
-      await page.screenshot({ path: '/tmp/inbox-live.png', fullPage: true });
+      await page.screenshot({ path: screenshotPath('inbox-live'), fullPage: true });
 
       // and in English the same inbox speaks English
       await page.getByRole('link', { name: 'English' }).click();
       await page.getByRole('heading', { level: 1, name: 'Task inbox' }).waitFor();
       expect(await page.locator('thead').textContent()).toContain('Protocol no.');
-      await page.screenshot({ path: '/tmp/inbox-en.png', fullPage: true });
+      await page.screenshot({ path: screenshotPath('inbox-en'), fullPage: true });
       for (const context of contexts) await context.close();
     },
   );
