@@ -1,35 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { axeViolations } from './axeViolations.js';
 import { useBrowserRuntime } from './useBrowserRuntime.js';
-
-// Evaluated through the debugging protocol, which the portal's Content-Security-Policy (rightly) does not block.
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** A small but real PDF: the server checks an upload by its content, not its name. */
 const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
     '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
-
-/** Runs axe-core's WCAG 2.1 A and AA rules on the page, prints what it finds, and answers the violations. */
-async function axeViolations(page: Page, name: string): Promise<string[]> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: { run(o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
-      }
-    ).axe;
-    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  console.log(
-    `axe ${name}: ${violations.length} violations${violations.length ? `\n  ${violations.join('\n  ')}` : ''}`,
-  );
-  return violations;
-}
 
 describe('the citizen portal, in a browser', () => {
   const fixture = useBrowserRuntime();

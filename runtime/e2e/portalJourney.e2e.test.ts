@@ -1,12 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { axeViolations } from './axeViolations.js';
 import { signInAs } from './signInAs.js';
 import { useBrowserRuntime } from './useBrowserRuntime.js';
-
-// Evaluated through the debugging protocol, which the portal's Content-Security-Policy (rightly) does not block.
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** A small but real PDF: the server checks an upload by its content, not its name. */
 const PDF = Buffer.from(
@@ -19,24 +15,6 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
   'base64',
 );
-
-/** Runs axe-core's WCAG 2.1 A and AA rules on the page, prints what it finds, and answers the violations. */
-async function axeViolations(page: Page, name: string): Promise<string[]> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: { run(o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
-      }
-    ).axe;
-    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  console.log(
-    `axe ${name}: ${violations.length} violations${violations.length ? `\n  ${violations.join('\n  ')}` : ''}`,
-  );
-  return violations;
-}
 
 /** Collects what should never happen on a page: script errors, console errors, failed requests. */
 function watchProblems(page: Page): string[] {

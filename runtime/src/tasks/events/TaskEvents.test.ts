@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '@polis/engine';
 import { waitFor } from '../../procedures/useProcedureEngine.js';
-import { TaskEvents, type TaskChange } from './TaskEvents.js';
+import { TASK_CHANNEL, TaskEvents, type TaskChange } from './TaskEvents.js';
 
 const change = (taskId: string): TaskChange => ({
   type: 'updated',
@@ -68,6 +68,27 @@ describe('TaskEvents', () => {
       expect(seenThere).toEqual(['from-here']);
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(seenHere).toEqual(['from-here']);
+      await here.close();
+      await there.close();
+    });
+
+    it('should listen again when its listening connection is lost, and carry changes again', async () => {
+      // given two processes' events, both listening
+      const [here, there] = databases.map((db) => new TaskEvents(db.knex)) as [TaskEvents, TaskEvents];
+      await here.listenAcrossProcesses();
+      await there.listenAcrossProcesses();
+      const seenThere: string[] = [];
+      there.subscribe((c) => seenThere.push(c.taskId));
+      // when the database ends the other process's listening connection (as a restart or a network cut would)
+      await databases[0]!.knex.raw(
+        `select pg_terminate_backend(pid) from pg_stat_activity
+          where pid <> pg_backend_pid() and query = 'listen ${TASK_CHANNEL}' and datname = current_database()`,
+      );
+      await waitFor(() => (there.listening ? undefined : true), 5_000);
+      // then it listens again within the back-off, and a change published afterwards reaches it
+      await waitFor(() => (there.listening ? true : undefined), 10_000);
+      here.publish(change('after-reconnect'));
+      await waitFor(() => (seenThere.includes('after-reconnect') ? true : undefined), 5_000);
       await here.close();
       await there.close();
     });
