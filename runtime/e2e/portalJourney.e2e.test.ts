@@ -304,35 +304,29 @@ describe('a citizen’s applications from submission to the issued certificate, 
       const requestNumber = (await number.textContent())?.trim() ?? '';
       expect(requestNumber).toMatch(/^ΕΙΣ-\d{4}\/\d{6}$/);
 
-      // and a public space permit with its two documents (sent through the API: the portal's date picker is
-      // exercised by the form's own tests)
-      const api = await apiOf(context, baseUrl);
-      const sketch = await api.upload('σκαρίφημα.pdf');
-      const kye = await api.upload('γνωστοποίηση-ΚΥΕ.pdf');
-      const file = (id: string, name: string) => [{ id, name, size: PDF.length, type: 'application/pdf' }];
-      const permit = await api.post(
-        '/applications',
-        {
-          serviceId: 'public-space-permit',
-          data: {
-            businessName: 'Καφέ Η Πλατεία',
-            afm: '094014201',
-            representative: 'Κώστας Οικονόμου',
-            phone: '2106123456',
-            email: 'info@plateia.example.gr',
-            street: 'Ερμού',
-            streetNumber: '5',
-            postalCode: '15124',
-            zone: 'B',
-            m2: 12,
-            periodFrom: '2026-05-01T00:00:00.000Z',
-            periodTo: '2026-10-31T00:00:00.000Z',
-            sketch: file(sketch, 'σκαρίφημα.pdf'),
-            kyeNotification: file(kye, 'γνωστοποίηση-ΚΥΕ.pdf'),
-          },
-        },
-        { 'idempotency-key': 'e2e-permit-000001' },
-      );
+      // and a public space permit with its sketch and its notification, made in the portal too, the dates typed
+      // into the browser's own date fields
+      await page.goto(`${baseUrl}/portal/services/public-space-permit/apply`);
+      const text = (name: string) => page.getByRole('textbox', { name, exact: true });
+      await text('Επωνυμία επιχείρησης').waitFor();
+      await text('Επωνυμία επιχείρησης').fill('Καφέ Η Πλατεία');
+      await text('ΑΦΜ επιχείρησης').fill('094014201');
+      await text('Νόμιμος εκπρόσωπος').fill('Κώστας Οικονόμου');
+      await text('Τηλέφωνο').fill('2106123456');
+      await text('Email').fill('info@plateia.example.gr');
+      await text('Οδός').fill('Ερμού');
+      await text('Αριθμός').fill('5');
+      await text('Ταχυδρομικός κώδικας').fill('15124');
+      await page.getByRole('combobox', { name: 'Ζώνη' }).selectOption({ label: 'Ζώνη Β' });
+      await page.locator('.formio-component-m2 input').fill('12');
+      expect(await page.getByLabel('Από').getAttribute('type')).toBe('date');
+      await page.getByLabel('Από').fill('2027-05-01');
+      await page.getByLabel('Έως').fill('2027-10-31');
+      await attach(page, 'sketch', 'σκαρίφημα.pdf');
+      await attach(page, 'kyeNotification', 'γνωστοποίηση-ΚΥΕ.pdf');
+      await page.getByRole('button', { name: 'Υποβολή αίτησης' }).click();
+      await number.waitFor({ timeout: 30_000 });
+      const permit = { protocolNumber: (await number.textContent())?.trim() ?? '' };
       expect(permit.protocolNumber).toMatch(/^ΕΙΣ-\d{4}\/\d{6}$/);
 
       // then both are listed with their status, and each page shows the status, the receipt and the files

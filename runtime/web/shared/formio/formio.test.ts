@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FormDefinition } from './formTypes';
-import { formTitle, localiseForm } from './localiseForm';
+import { fieldsOf, formTitle, localiseForm } from './localiseForm';
 import { formioPath, submissionData } from './submissionData';
 
 const form: FormDefinition = {
@@ -45,6 +45,31 @@ describe('the preparation of a form for the renderer', () => {
     expect(file.storage).toBe('polis');
     expect(file.url).toBeUndefined();
     expect(prepared.components.map((c) => c.type)).toEqual(['panel']);
+  });
+
+  it('should render a day without a time as the browser’s date field, and list it as a date', () => {
+    // given a form with a day (no time, Form.io's calendar widget) and a moment (with time)
+    const form: FormDefinition = {
+      components: [
+        {
+          type: 'datetime',
+          key: 'periodFrom',
+          label: 'Από',
+          input: true,
+          enableTime: false,
+          widget: { type: 'calendar' },
+        },
+        { type: 'datetime', key: 'meetingAt', label: 'Συνάντηση', input: true, enableTime: true },
+      ],
+    };
+    // when it is prepared for the renderer
+    const [day, moment] = localiseForm(form, 'el').components;
+    // then the day is a Polis date field without the calendar widget, the moment is left to Form.io
+    expect(day).toMatchObject({ type: 'polis-date', key: 'periodFrom' });
+    expect(day).not.toHaveProperty('widget');
+    expect(moment).toMatchObject({ type: 'datetime', key: 'meetingAt' });
+    // and a submission's fields still say it is a date
+    expect(fieldsOf(form, 'el').map((f) => f.type)).toEqual(['datetime', 'datetime']);
   });
 
   it('should submit each uploaded file as the attachment reference the server expects', () => {

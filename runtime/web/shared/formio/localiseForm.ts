@@ -3,6 +3,8 @@ import type { FormComponent, FormDefinition } from './formTypes';
 
 /** The storage name under which the Polis apps upload files (see polisFileService.ts). */
 export const POLIS_STORAGE = 'polis';
+/** The renderer's type for a day without a time (registered by registerPolisComponents as POLIS_DATE_TYPE). */
+const DATE_TYPE = 'polis-date';
 
 function localiseComponent(component: FormComponent, language: Language): FormComponent {
   const copy: FormComponent = { ...component };
@@ -19,6 +21,11 @@ function localiseComponent(component: FormComponent, language: Language): FormCo
   // A native select: Choices.js nests interactive elements (WCAG 4.1.2) and is harder to use with a screen reader.
   if (component.type === 'select' && (component.dataSrc === undefined || component.dataSrc === 'values'))
     copy.widget = 'html5';
+  // A day without a time: the browser's own date field (registerPolisComponents.ts), not Form.io's calendar widget.
+  if (component.type === 'datetime' && component.enableTime === false) {
+    copy.type = DATE_TYPE;
+    delete copy.widget; // a text field with a calendar widget would load flatpickr (from a CDN the policy forbids)
+  }
   // Files go to the Polis attachment store, whatever upload the designer configured.
   if (component.type === 'file') {
     copy.storage = POLIS_STORAGE;
@@ -64,7 +71,11 @@ export function fieldsOf(
   const walk = (components: readonly FormComponent[]) => {
     for (const component of components) {
       if (component.input === true && component.key && component.type !== 'button')
-        fields.push({ key: component.key, label: component.label ?? component.key, type: component.type ?? '' });
+        fields.push({
+          key: component.key,
+          label: component.label ?? component.key,
+          type: component.type === DATE_TYPE ? 'datetime' : (component.type ?? ''),
+        });
       walk(component.components ?? []);
       for (const column of component.columns ?? []) walk(column.components ?? []);
     }

@@ -66,6 +66,34 @@ function polisComponent(TextField: TextFieldClass, field: PolisFieldType, t: Tra
   };
 }
 
+/** The type a date without time is rendered as: see localiseForm. */
+export const POLIS_DATE_TYPE = 'polis-date';
+
+/**
+ * A day as the browser's own date field (`<input type="date">`): typed in the reader's locale (dd/mm/yyyy in
+ * Greek), chosen from the browser's calendar, announced by screen readers, and kept as `yyyy-mm-dd`, which the
+ * server's `polis-date` check accepts. Form.io's calendar widget reads typed days as month first.
+ */
+function polisDateComponent(TextField: TextFieldClass): TextFieldClass {
+  return class PolisDate extends TextField {
+    static override schema(...extend: unknown[]) {
+      return TextField.schema({ type: POLIS_DATE_TYPE, label: 'Date', key: 'date' }, ...extend);
+    }
+
+    override get inputInfo() {
+      const info = super.inputInfo;
+      info.attr.type = 'date';
+      return info;
+    }
+
+    /** A stored date-time (from a draft or an earlier form version) shows as its day. */
+    override setValue(value: unknown, flags?: unknown): boolean {
+      const day = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? value.slice(0, 10) : value;
+      return super.setValue(day, flags);
+    }
+  };
+}
+
 let registered = false;
 
 /**
@@ -80,6 +108,7 @@ export function registerPolisComponents(t: Translate): void {
   (Formio as unknown as { Evaluator: { noeval: boolean } }).Evaluator.noeval = true;
   const TextField = (Components as unknown as { components: Record<string, TextFieldClass> }).components.textfield!;
   for (const field of POLIS_FIELD_TYPES) Components.addComponent(field.type, polisComponent(TextField, field, t));
+  Components.addComponent(POLIS_DATE_TYPE, polisDateComponent(TextField));
 }
 
 /** Whether a Form.io component is a Polis identifier field, whose value is tidied before submission. */
