@@ -1,18 +1,10 @@
 import type { JsonSchema } from '../../http/ApiRoute.js';
 import { MAX_COMMENT_LENGTH } from '../../tasks/commentOnTask.js';
-import { listTasksQuery, taskSchema } from './schema.js';
+import { listTasksQuery, personSchema, taskSchema } from './schema.js';
 
 const uuid = { type: 'string', format: 'uuid' } as const;
 const dateTime = { type: 'string', format: 'date-time' } as const;
-const person = {
-  type: 'object',
-  properties: {
-    userId: { type: 'string' },
-    username: { type: 'string' },
-    displayNameEl: { type: 'string' },
-    displayNameEn: { type: 'string' },
-  },
-} as const;
+const person = personSchema;
 
 /** A comment; `text` is plain text as typed. */
 export const commentSchema: JsonSchema = {

@@ -2,8 +2,9 @@ import type { JsonSchema } from '../../http/ApiRoute.js';
 
 const uuid = { type: 'string', format: 'uuid' } as const;
 const dateTime = { type: ['string', 'null'], format: 'date-time' } as const;
-const person = {
-  type: ['object', 'null'],
+/** A member of staff as the task routes name them. */
+export const personSchema = {
+  type: 'object',
   properties: {
     userId: { type: 'string' },
     username: { type: 'string' },
@@ -11,6 +12,7 @@ const person = {
     displayNameEn: { type: 'string' },
   },
 } as const;
+const person = { ...personSchema, type: ['object', 'null'] } as const;
 
 /** A task as the API shows it. */
 export const taskSchema: JsonSchema = {
